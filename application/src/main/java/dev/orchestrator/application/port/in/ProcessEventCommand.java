@@ -1,0 +1,6 @@
+package dev.orchestrator.application.port.in;
+
+import java.util.UUID;
+
+public record ProcessEventCommand(UUID eventId, int attempt) {
+}

@@ -1,0 +1,23 @@
+package dev.orchestrator.application.port.out;
+
+import dev.orchestrator.domain.intake.EventStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Raw events, stored before any acknowledgement. */
+public interface EventStore {
+    /** Stores the event unless its idempotency key is known; then answers the first delivery's id. */
+    StoreResult storeIfAbsent(RawEvent event);
+
+    Optional<RawEvent> find(UUID eventId);
+
+    void updateStatus(UUID eventId, EventStatus status, Optional<String> error);
+
+    /** Remembers whose event this was, so events can be searched by email. */
+    void tagEmail(UUID eventId, String email);
+
+    List<EventSummary> recent(int limit);
+
+    long count();
+}

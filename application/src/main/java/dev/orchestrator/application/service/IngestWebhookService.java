@@ -1,0 +1,124 @@
+package dev.orchestrator.application.service;
+
+import dev.orchestrator.application.intake.SignatureCheck;
+import dev.orchestrator.application.intake.WebhookRequest;
+import dev.orchestrator.application.intake.WebhookSource;
+import dev.orchestrator.application.intake.WebhookSources;
+import dev.orchestrator.application.port.in.IngestOutcome;
+import dev.orchestrator.application.port.in.IngestOutcome.Refusal;
+import dev.orchestrator.application.port.in.IngestWebhookCommand;
+import dev.orchestrator.application.port.in.IngestWebhookUseCase;
+import dev.orchestrator.application.port.out.EventStore;
+import dev.orchestrator.application.port.out.IdGenerator;
+import dev.orchestrator.application.port.out.JobKind;
+import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.PayloadParser;
+import dev.orchestrator.application.port.out.RawEvent;
+import dev.orchestrator.application.port.out.StoreResult;
+import dev.orchestrator.application.port.out.Transactions;
+import dev.orchestrator.domain.intake.EventStatus;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Verifies a delivery's signature, then stores the raw bytes and its processing job in one transaction before
+ * anything is acknowledged. A body that is signed but unparseable is stored all the same (as evidence) and
+ * dead-lettered at once: retrying it could never succeed.
+ */
+public final class IngestWebhookService implements IngestWebhookUseCase {
+    private final WebhookSources sources;
+    private final PayloadParser parser;
+    private final EventStore events;
+    private final JobQueue jobs;
+    private final Transactions transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    public IngestWebhookService(WebhookSources sources, PayloadParser parser, EventStore events, JobQueue jobs,
+            Transactions transactions, IdGenerator ids, Clock clock, int maxAttempts) {
+        this.sources = sources;
+        this.parser = parser;
+        this.events = events;
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public IngestOutcome ingest(IngestWebhookCommand command) {
+        Optional<WebhookSource> source = sources.find(command.source());
+        if (source.isEmpty()) {
+            return new IngestOutcome.Refused(Refusal.UNKNOWN_SOURCE, "no webhook source named '" + command.source() + "'");
+        }
+        if (!isJson(command.contentType())) {
+            return new IngestOutcome.Refused(Refusal.NOT_JSON, "Content-Type must be application/json");
+        }
+        Instant now = clock.instant();
+        SignatureCheck check = source.get().scheme().verify(command.request(), now);
+        if (check instanceof SignatureCheck.Invalid invalid) {
+            return new IngestOutcome.Refused(refusalFor(invalid.reason()), invalid.detail());
+        }
+        String deliveryId = ((SignatureCheck.Valid) check).deliveryId();
+        PayloadParser.Parsed parsed = parser.parse(command.request().body());
+        RawEvent raw = rawEvent(command, deliveryId, now, parsed);
+        StoreResult stored = transactions.inTransaction(() -> {
+            StoreResult result = events.storeIfAbsent(raw);
+            if (!result.duplicate()) {
+                if (parsed instanceof PayloadParser.Unparseable unparseable) {
+                    jobs.deadOnArrival(JobKind.PROCESS_EVENT, result.eventId(), now, unparseable.reason());
+                } else {
+                    jobs.enqueue(JobKind.PROCESS_EVENT, result.eventId(), now, maxAttempts);
+                }
+            }
+            return result;
+        });
+        if (parsed instanceof PayloadParser.Unparseable unparseable) {
+            return new IngestOutcome.StoredUnparseable(stored.eventId(), stored.duplicate(), unparseable.reason());
+        }
+        return new IngestOutcome.Accepted(stored.eventId(), stored.duplicate());
+    }
+
+    private RawEvent rawEvent(IngestWebhookCommand command, String deliveryId, Instant now,
+            PayloadParser.Parsed parsed) {
+        WebhookRequest request = command.request();
+        byte[] body = request.body();
+        boolean poison = parsed instanceof PayloadParser.Unparseable;
+        Optional<String> error = parsed instanceof PayloadParser.Unparseable u ? Optional.of(u.reason()) : Optional.empty();
+        return new RawEvent(ids.newId(), command.source(), deliveryId, command.source() + ":" + deliveryId, now,
+                command.contentType(), request.headers(), body, sha256(body),
+                poison ? EventStatus.DEAD : EventStatus.RECEIVED, error);
+    }
+
+    private static boolean isJson(Optional<String> contentType) {
+        if (contentType.isEmpty()) {
+            return false;
+        }
+        String mediaType = contentType.get().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    private static Refusal refusalFor(SignatureCheck.Reason reason) {
+        return switch (reason) {
+            case MISSING_HEADER, MALFORMED_HEADER -> Refusal.MISSING_SIGNATURE;
+            case BAD_SIGNATURE -> Refusal.BAD_SIGNATURE;
+            case STALE_TIMESTAMP -> Refusal.STALE_TIMESTAMP;
+        };
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+}

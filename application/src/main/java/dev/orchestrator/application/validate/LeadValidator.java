@@ -1,0 +1,77 @@
+package dev.orchestrator.application.validate;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import dev.orchestrator.application.port.out.ReviewQueue.FieldProblem;
+import dev.orchestrator.domain.crm.EmailAddress;
+import dev.orchestrator.domain.crm.PersonName;
+import dev.orchestrator.domain.intake.LeadEvent;
+import dev.orchestrator.domain.shared.DomainViolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides what of a lead may enter the CRM. A missing or malformed email stops the lead (it goes to review);
+ * a phone is rewritten to E.164 when libphonenumber can, and otherwise left out of the CRM write with a
+ * recorded correction, since a wrong number in the CRM is worse than none.
+ */
+public final class LeadValidator {
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private final String defaultRegion;
+
+    public LeadValidator(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
+    }
+
+    public ValidationResult validate(LeadEvent lead) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<ValidatedLead.Correction> corrections = new ArrayList<>();
+        EmailAddress email = null;
+        if (lead.email().isEmpty()) {
+            problems.add(new FieldProblem("email", "is required"));
+        } else {
+            try {
+                email = EmailAddress.parse(lead.email().get());
+                if (!email.value().equals(lead.email().get())) {
+                    corrections.add(new ValidatedLead.Correction("email", lead.email().get(), email.value(),
+                            "trimmed and lower-cased"));
+                }
+            } catch (DomainViolation violation) {
+                problems.add(new FieldProblem("email", violation.reason()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new ValidationResult.Invalid(problems);
+        }
+        Optional<String> phone = lead.phone().flatMap(raw -> e164(raw, region(lead.country()), corrections));
+        return new ValidationResult.Valid(new ValidatedLead(email,
+                new PersonName(lead.firstName(), lead.lastName()), lead.company().map(String::strip), phone,
+                lead.consent(), corrections));
+    }
+
+    private String region(Optional<String> country) {
+        return country.map(c -> c.strip().toUpperCase(Locale.ROOT))
+                .filter(c -> c.length() == 2 && PHONES.getSupportedRegions().contains(c))
+                .orElse(defaultRegion);
+    }
+
+    private static Optional<String> e164(String raw, String region, List<ValidatedLead.Correction> corrections) {
+        try {
+            Phonenumber.PhoneNumber number = PHONES.parse(raw, region);
+            if (PHONES.isValidNumber(number)) {
+                String formatted = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+                if (!formatted.equals(raw)) {
+                    corrections.add(new ValidatedLead.Correction("phone", raw, formatted, "formatted as E.164"));
+                }
+                return Optional.of(formatted);
+            }
+        } catch (NumberParseException e) {
+            // falls through: an unparseable number is treated like an invalid one
+        }
+        corrections.add(new ValidatedLead.Correction("phone", raw, "", "not a valid phone number; left out of the CRM"));
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.orchestrator.domain.audit;
+
+import java.util.Locale;
+
+/** What happened, in the words of the audit trail (see DESIGN.md, "Audit trail"). */
+public enum AuditKind {
+    RECEIVED, NORMALIZED, VALIDATED, CORRECTED, REJECTED, MATCHED, MERGED, ENRICHED, SCORED, TRANSITIONED,
+    ROUTED, CRM_SEARCHED, CRM_WRITTEN, ACTION_SENT, FAILED;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static AuditKind fromKey(String key) {
+        return valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}
