@@ -1,0 +1,50 @@
+package dev.orchestrator.adapter.persistence;
+
+import dev.orchestrator.application.port.out.Transactions;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Binds the transaction's handle to the thread, so every repository called inside
+ * {@link #inTransaction(Supplier)} joins the same transaction; outside one, each call uses its own handle.
+ */
+final class HandleContext implements Transactions {
+    private final Jdbi jdbi;
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+
+    HandleContext(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    <T> T with(Function<Handle, T> work) {
+        Handle handle = current.get();
+        if (handle != null) {
+            return work.apply(handle);
+        }
+        return jdbi.withHandle(work::apply);
+    }
+
+    void use(java.util.function.Consumer<Handle> work) {
+        with(handle -> {
+            work.accept(handle);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return jdbi.inTransaction(handle -> {
+            current.set(handle);
+            try {
+                return work.get();
+            } finally {
+                current.remove();
+            }
+        });
+    }
+}

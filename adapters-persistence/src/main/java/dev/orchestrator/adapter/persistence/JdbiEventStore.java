@@ -1,0 +1,133 @@
+package dev.orchestrator.adapter.persistence;
+
+import dev.orchestrator.application.port.out.EventStore;
+import dev.orchestrator.application.port.out.EventSummary;
+import dev.orchestrator.application.port.out.RawEvent;
+import dev.orchestrator.application.port.out.StoreResult;
+import dev.orchestrator.domain.intake.EventStatus;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+final class JdbiEventStore implements EventStore {
+    private static final String COLUMNS = "id, source, source_event_id, idempotency_key, received_at, content_type,"
+            + " array(select key from json_each_text(headers)) as header_names,"
+            + " array(select value from json_each_text(headers)) as header_values,"
+            + " body, payload_sha256, status, last_error";
+
+    private final HandleContext db;
+    private final Clock clock;
+
+    JdbiEventStore(HandleContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public StoreResult storeIfAbsent(RawEvent event) {
+        return db.with(handle -> {
+            List<String> names = new ArrayList<>(event.headers().keySet());
+            List<String> values = names.stream().map(name -> Text.safe(event.headers().get(name))).toList();
+            Optional<UUID> inserted = handle.createQuery("""
+                    insert into raw_events (id, source, source_event_id, idempotency_key, received_at, content_type,
+                        headers, body, payload_sha256, status, last_error, updated_at)
+                    values (:id, :source, :sourceEventId, :key, :receivedAt, :contentType,
+                        json_object(:names, :values), :body, :sha, :status, :error, :receivedAt)
+                    on conflict (idempotency_key) do nothing
+                    returning id""")
+                    .bind("id", event.id())
+                    .bind("source", event.source())
+                    .bind("sourceEventId", Text.safe(event.sourceEventId()))
+                    .bind("key", Text.safe(event.idempotencyKey()))
+                    .bind("receivedAt", Timestamp.from(event.receivedAt()))
+                    .bind("contentType", event.contentType().map(Text::safe).orElse(null))
+                    .bindArray("names", String.class, names)
+                    .bindArray("values", String.class, values)
+                    .bind("body", event.body())
+                    .bind("sha", event.payloadSha256())
+                    .bind("status", event.status().key())
+                    .bind("error", event.lastError().map(Text::safe).orElse(null))
+                    .mapTo(UUID.class)
+                    .findOne();
+            if (inserted.isPresent()) {
+                return new StoreResult(inserted.get(), false);
+            }
+            UUID first = handle.createQuery("select id from raw_events where idempotency_key = :key")
+                    .bind("key", Text.safe(event.idempotencyKey()))
+                    .mapTo(UUID.class)
+                    .one();
+            return new StoreResult(first, true);
+        });
+    }
+
+    @Override
+    public Optional<RawEvent> find(UUID eventId) {
+        return db.with(handle -> handle.createQuery("select " + COLUMNS + " from raw_events where id = :id")
+                .bind("id", eventId)
+                .map((rs, ctx) -> rawEvent(rs))
+                .findOne());
+    }
+
+    @Override
+    public void updateStatus(UUID eventId, EventStatus status, Optional<String> error) {
+        db.use(handle -> handle.createUpdate(
+                        "update raw_events set status = :status, last_error = :error, updated_at = :now where id = :id")
+                .bind("id", eventId)
+                .bind("status", status.key())
+                .bind("error", error.map(Text::safe).orElse(null))
+                .bind("now", Timestamp.from(clock.instant()))
+                .execute());
+    }
+
+    @Override
+    public void tagEmail(UUID eventId, String email) {
+        db.use(handle -> handle.createUpdate("update raw_events set email = :email where id = :id")
+                .bind("id", eventId)
+                .bind("email", Text.safe(email))
+                .execute());
+    }
+
+    @Override
+    public List<EventSummary> recent(int limit) {
+        return db.with(handle -> handle.createQuery("""
+                        select id, source, source_event_id, received_at, status, email, last_error
+                        from raw_events order by received_at desc, id limit :limit""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new EventSummary(rs.getObject("id", UUID.class), rs.getString("source"),
+                        rs.getString("source_event_id"), rs.getTimestamp("received_at").toInstant(),
+                        EventStatus.fromKey(rs.getString("status")), Optional.ofNullable(rs.getString("email")),
+                        Optional.ofNullable(rs.getString("last_error"))))
+                .list());
+    }
+
+    @Override
+    public long count() {
+        return db.with(handle -> handle.createQuery("select count(*) from raw_events").mapTo(Long.class).one());
+    }
+
+    private static RawEvent rawEvent(ResultSet rs) throws SQLException {
+        String[] names = strings(rs.getArray("header_names"));
+        String[] values = strings(rs.getArray("header_values"));
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            headers.put(names[i], values[i]);
+        }
+        return new RawEvent(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("source_event_id"),
+                rs.getString("idempotency_key"), rs.getTimestamp("received_at").toInstant(),
+                Optional.ofNullable(rs.getString("content_type")), headers, rs.getBytes("body"),
+                rs.getString("payload_sha256"), EventStatus.fromKey(rs.getString("status")),
+                Optional.ofNullable(rs.getString("last_error")));
+    }
+
+    static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.orchestrator.adapter.persistence;
+
+import dev.orchestrator.application.port.out.ClaimedJob;
+import dev.orchestrator.application.port.out.JobKind;
+import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.QueueStats;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The job queue in PostgreSQL. A claim takes ready jobs and jobs whose lease ran out (their worker died) with
+ * {@code FOR UPDATE SKIP LOCKED}, so several workers and several instances never claim the same job.
+ */
+final class JdbiJobQueue implements JobQueue {
+    private final HandleContext db;
+
+    JdbiJobQueue(HandleContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public void enqueue(JobKind kind, UUID eventId, Instant runAt, int maxAttempts) {
+        db.use(handle -> handle.createUpdate("""
+                        insert into jobs (kind, event_id, status, max_attempts, run_at, created_at, updated_at)
+                        values (:kind, :eventId, 'ready', :maxAttempts, :runAt, :runAt, :runAt)""")
+                .bind("kind", kind.key())
+                .bind("eventId", eventId)
+                .bind("maxAttempts", maxAttempts)
+                .bind("runAt", Timestamp.from(runAt))
+                .execute());
+    }
+
+    @Override
+    public void deadOnArrival(JobKind kind, UUID eventId, Instant at, String reason) {
+        db.use(handle -> handle.createUpdate("""
+                        insert into jobs (kind, event_id, status, max_attempts, run_at, last_error, created_at, updated_at)
+                        values (:kind, :eventId, 'dead', 0, :at, :reason, :at, :at)""")
+                .bind("kind", kind.key())
+                .bind("eventId", eventId)
+                .bind("at", Timestamp.from(at))
+                .bind("reason", Text.safe(reason))
+                .execute());
+    }
+
+    @Override
+    public List<ClaimedJob> claim(int max, Duration lease, Instant now) {
+        return db.with(handle -> handle.createQuery("""
+                        with claimable as (
+                            select id from jobs
+                            where (status = 'ready' and run_at <= :now) or (status = 'running' and locked_until < :now)
+                            order by run_at limit :max
+                            for update skip locked
+                        )
+                        update jobs j set status = 'running', attempts = j.attempts + 1,
+                            locked_until = :lockedUntil, updated_at = :now
+                        from claimable c where j.id = c.id
+                        returning j.id, j.kind, j.event_id, j.attempts, j.max_attempts""")
+                .bind("now", Timestamp.from(now))
+                .bind("lockedUntil", Timestamp.from(now.plus(lease)))
+                .bind("max", max)
+                .map((rs, ctx) -> new ClaimedJob(rs.getLong("id"), JobKind.fromKey(rs.getString("kind")),
+                        rs.getObject("event_id", UUID.class), rs.getInt("attempts"), rs.getInt("max_attempts")))
+                .list());
+    }
+
+    @Override
+    public void complete(long jobId, Instant now) {
+        finish(jobId, "done", null, now);
+    }
+
+    @Override
+    public void retryAt(long jobId, Instant runAt, String error, Instant now) {
+        db.use(handle -> handle.createUpdate("""
+                        update jobs set status = 'ready', run_at = :runAt, locked_until = null, last_error = :error,
+                            updated_at = :now where id = :id""")
+                .bind("id", jobId)
+                .bind("runAt", Timestamp.from(runAt))
+                .bind("error", Text.safe(error))
+                .bind("now", Timestamp.from(now))
+                .execute());
+    }
+
+    @Override
+    public void deadLetter(long jobId, String error, Instant now) {
+        finish(jobId, "dead", error, now);
+    }
+
+    private void finish(long jobId, String status, String error, Instant now) {
+        db.use(handle -> handle.createUpdate("""
+                        update jobs set status = :status, locked_until = null,
+                            last_error = coalesce(:error, last_error), updated_at = :now where id = :id""")
+                .bind("id", jobId)
+                .bind("status", status)
+                .bind("error", Text.safe(error))
+                .bind("now", Timestamp.from(now))
+                .execute());
+    }
+
+    @Override
+    public QueueStats stats(Instant now) {
+        return db.with(handle -> handle.createQuery("""
+                        select count(*) filter (where status = 'ready') as ready,
+                               count(*) filter (where status = 'running') as running,
+                               count(*) filter (where status = 'dead') as dead,
+                               count(*) filter (where status = 'done') as done,
+                               min(run_at) filter (where status = 'ready' and run_at <= :now) as oldest
+                        from jobs""")
+                .bind("now", Timestamp.from(now))
+                .map((rs, ctx) -> {
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
+                    return new QueueStats(rs.getLong("ready"), rs.getLong("running"), rs.getLong("dead"),
+                            rs.getLong("done"), age.isNegative() ? Duration.ZERO : age);
+                })
+                .one());
+    }
+
+    @Override
+    public int attempts(UUID eventId) {
+        return db.with(handle -> handle.createQuery("select coalesce(sum(attempts), 0) from jobs where event_id = :id")
+                .bind("id", eventId)
+                .mapTo(Integer.class)
+                .one());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.orchestrator.adapter.persistence;
+
+import dev.orchestrator.application.port.out.AuditLog;
+import dev.orchestrator.application.port.out.ContactDirectory;
+import dev.orchestrator.application.port.out.EventStore;
+import dev.orchestrator.application.port.out.IdGenerator;
+import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.ReviewQueue;
+import dev.orchestrator.application.port.out.Transactions;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/** The persistence adapter's one public entry: migrates the schema and hands out the port implementations. */
+public final class PersistenceAdapter {
+    private final Jdbi jdbi;
+    private final HandleContext db;
+    private final EventStore events;
+    private final JobQueue jobs;
+    private final AuditLog audit;
+    private final ContactDirectory contacts;
+    private final ReviewQueue reviews;
+
+    private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.db = new HandleContext(jdbi);
+        this.events = new JdbiEventStore(db, clock);
+        this.jobs = new JdbiJobQueue(db);
+        this.audit = new JdbiAuditLog(db);
+        this.contacts = new JdbiContactDirectory(db);
+        this.reviews = new JdbiReviewQueue(db, ids);
+    }
+
+    public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
+        migrate(dataSource);
+        return new PersistenceAdapter(dataSource, clock, ids);
+    }
+
+    static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Transactions transactions() {
+        return db;
+    }
+
+    public EventStore events() {
+        return events;
+    }
+
+    public JobQueue jobs() {
+        return jobs;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public ContactDirectory contacts() {
+        return contacts;
+    }
+
+    public ReviewQueue reviews() {
+        return reviews;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.orchestrator.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.adapter.persistence.testing.TestDatabase;
+import dev.orchestrator.application.port.out.RawEvent;
+import dev.orchestrator.application.port.out.StoreResult;
+import dev.orchestrator.application.testing.MutableClock;
+import dev.orchestrator.application.testing.SequentialIds;
+import dev.orchestrator.domain.audit.Actor;
+import dev.orchestrator.domain.audit.AuditEvent;
+import dev.orchestrator.domain.audit.AuditKind;
+import dev.orchestrator.domain.intake.EventStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbiEventStoreTest {
+    private final MutableClock clock = MutableClock.at("2026-01-05T10:15:30Z");
+    private final SequentialIds ids = new SequentialIds();
+    private PersistenceAdapter persistence;
+
+    @BeforeEach
+    void setUp() {
+        persistence = PersistenceAdapter.create(TestDatabase.fresh(), clock, ids);
+    }
+
+    @Test
+    void bodiesThatJsonbWouldRefuseAreStoredByteForByte() {
+        byte[] hostile = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF,
+                '\\', 'u', '0', '0', '0', '0', '"', '}', 0};
+        UUID id = store("form:hostile", hostile).eventId();
+
+        assertThat(persistence.events().find(id).orElseThrow().body()).isEqualTo(hostile);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAnswersTheFirstEventAsADuplicate() {
+        StoreResult first = store("form:msg_1", new byte[] {'{', '}'});
+        StoreResult second = store("form:msg_1", new byte[] {'{', '}'});
+
+        assertThat(second).isEqualTo(new StoreResult(first.eventId(), true));
+        assertThat(persistence.events().count()).isEqualTo(1);
+    }
+
+    @Test
+    void headersAreKeptWithTheEvent() {
+        UUID id = store("form:msg_2", new byte[] {'{', '}'}).eventId();
+
+        assertThat(persistence.events().find(id).orElseThrow().headers())
+                .containsEntry("webhook-id", "msg_2").containsEntry("x-nul", "a\\u0000b");
+    }
+
+    @Test
+    void auditEvidenceKeepsTheOrderItWasRecordedIn() {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("zeta", "1");
+        evidence.put("alpha", "2");
+        evidence.put("mid", "3");
+        UUID correlation = ids.newId();
+        persistence.audit().append(new AuditEvent(ids.newId(), clock.instant(), AuditKind.VALIDATED, "contact",
+                Optional.of("c-1"), correlation, Actor.system("validator"), "ok", Optional.empty(), Optional.empty(),
+                evidence));
+
+        assertThat(persistence.audit().byCorrelation(correlation)).singleElement()
+                .satisfies(event -> assertThat(event.evidence().keySet()).containsExactly("zeta", "alpha", "mid"));
+    }
+
+    private StoreResult store(String key, byte[] body) {
+        return persistence.events().storeIfAbsent(new RawEvent(ids.newId(), "form", key.substring(5), key,
+                clock.instant(), Optional.of("application/json"), Map.of("webhook-id", key.substring(5), "x-nul", "a\0b"),
+                body, "sha", EventStatus.RECEIVED, Optional.empty()));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.orchestrator.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.adapter.persistence.testing.TestDatabase;
+import dev.orchestrator.application.port.out.ClaimedJob;
+import dev.orchestrator.application.port.out.JobKind;
+import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.RawEvent;
+import dev.orchestrator.application.testing.MutableClock;
+import dev.orchestrator.application.testing.SequentialIds;
+import dev.orchestrator.domain.intake.EventStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbiJobQueueTest {
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private final MutableClock clock = MutableClock.at("2026-01-05T10:15:30Z");
+    private final SequentialIds ids = new SequentialIds();
+    private PersistenceAdapter persistence;
+    private JobQueue queue;
+
+    @BeforeEach
+    void setUp() {
+        persistence = PersistenceAdapter.create(TestDatabase.fresh(), clock, ids);
+        queue = persistence.jobs();
+    }
+
+    @Test
+    void aClaimedJobIsNotClaimedAgainWhileItsLeaseHolds() {
+        enqueueJobs(1);
+
+        assertThat(queue.claim(10, LEASE, clock.instant())).hasSize(1);
+        assertThat(queue.claim(10, LEASE, clock.instant())).isEmpty();
+    }
+
+    @Test
+    void aJobWhoseLeaseRanOutIsClaimedAgainWithItsAttemptCounted() {
+        enqueueJobs(1);
+        queue.claim(10, LEASE, clock.instant());
+
+        clock.advance(LEASE.plusSeconds(1));
+        List<ClaimedJob> reclaimed = queue.claim(10, LEASE, clock.instant());
+
+        assertThat(reclaimed).singleElement().extracting(ClaimedJob::attempt).isEqualTo(2);
+    }
+
+    @Test
+    void aJobToRetryLaterIsNotClaimedBeforeItsTime() {
+        enqueueJobs(1);
+        ClaimedJob job = queue.claim(10, LEASE, clock.instant()).get(0);
+        queue.retryAt(job.id(), clock.instant().plusSeconds(60), "429", clock.instant());
+
+        assertThat(queue.claim(10, LEASE, clock.instant())).isEmpty();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(queue.claim(10, LEASE, clock.instant())).hasSize(1);
+    }
+
+    @Test
+    void completedAndDeadJobsAreNeverClaimedAndAreCounted() {
+        enqueueJobs(2);
+        List<ClaimedJob> jobs = queue.claim(10, LEASE, clock.instant());
+        queue.complete(jobs.get(0).id(), clock.instant());
+        queue.deadLetter(jobs.get(1).id(), "gave up", clock.instant());
+        clock.advance(LEASE.multipliedBy(2));
+
+        assertThat(queue.claim(10, LEASE, clock.instant())).isEmpty();
+        assertThat(queue.stats(clock.instant())).satisfies(stats -> {
+            assertThat(stats.done()).isEqualTo(1);
+            assertThat(stats.dead()).isEqualTo(1);
+            assertThat(stats.ready()).isZero();
+        });
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimTheSameJob() throws Exception {
+        enqueueJobs(200);
+        List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int w = 0; w < 4; w++) {
+            workers.submit(() -> {
+                start.await();
+                List<ClaimedJob> batch;
+                while (!(batch = queue.claim(7, LEASE, clock.instant())).isEmpty()) {
+                    batch.forEach(job -> claimed.add(job.id()));
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        workers.shutdown();
+        assertThat(workers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        Set<Long> distinct = new HashSet<>(claimed);
+        assertThat(claimed).hasSize(200);
+        assertThat(distinct).hasSize(200);
+    }
+
+    private void enqueueJobs(int n) {
+        for (int i = 0; i < n; i++) {
+            UUID eventId = ids.newId();
+            persistence.transactions().inTransaction(() -> {
+                persistence.events().storeIfAbsent(new RawEvent(eventId, "form", "msg_" + eventId, "form:" + eventId,
+                        clock.instant(), Optional.of("application/json"), Map.of(), new byte[] {'{', '}'}, "0",
+                        EventStatus.RECEIVED, Optional.empty()));
+                queue.enqueue(JobKind.PROCESS_EVENT, eventId, clock.instant(), 5);
+                return null;
+            });
+        }
+    }
+}
