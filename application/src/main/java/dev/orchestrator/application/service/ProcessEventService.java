@@ -100,7 +100,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         }
         ValidatedLead valid = ((ValidationResult.Valid) validation).lead();
         trail.record(AuditKind.VALIDATED, CONTACT, Optional.empty(), "validator", "all required fields valid",
-                Map.of("email", valid.email().value(), "phone", valid.phoneE164().orElse("")));
+                orderedMap("email", valid.email().value(), "phone", valid.phoneE164().orElse("")));
         valid.corrections().forEach(c -> trail.record(AuditKind.CORRECTED, CONTACT, Optional.empty(), "validator",
                 c.field() + " " + c.reason(), orderedMap("field", c.field(), "from", c.from(), "to", c.to())));
 

@@ -1,0 +1,61 @@
+package dev.orchestrator.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.web.api.ContactsApi;
+import dev.orchestrator.web.api.EventsApi;
+import dev.orchestrator.web.api.HealthApi;
+import dev.orchestrator.web.pages.EventsPage;
+import dev.orchestrator.web.pages.JteRenderer;
+import dev.orchestrator.web.webhook.WebhookController;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+/** The HTTP surface: routes to controllers, one error mapping, security headers on every answer. */
+public final class WebServer {
+    /** The webhook body limit of the external contract: 1 MiB. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private WebServer() {
+    }
+
+    public record Controllers(WebhookController webhooks, EventsApi events, ContactsApi contacts, HealthApi health,
+            EventsPage eventsPage) {
+    }
+
+    public static Javalin create(Controllers c, ObjectMapper json) {
+        ErrorMapping errors = new ErrorMapping(json);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.fileRenderer(new JteRenderer());
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+            errors.install(config);
+            config.routes.after(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'");
+                ctx.header("X-Frame-Options", "DENY");
+            });
+
+            config.routes.post("/webhooks/{source}", c.webhooks()::receive);
+
+            config.routes.get("/api/events", c.events()::recent);
+            config.routes.get("/api/events/{eventId}", c.events()::one);
+            config.routes.get("/api/contacts", c.contacts()::byEmail);
+            config.routes.get("/api/contacts/{id}/timeline", c.contacts()::timeline);
+
+            config.routes.get("/health", c.health()::health);
+            config.routes.get("/metrics", c.health()::metrics);
+
+            config.routes.get("/", ctx -> ctx.redirect("/events"));
+            config.routes.get("/events", c.eventsPage()::show);
+        });
+    }
+}

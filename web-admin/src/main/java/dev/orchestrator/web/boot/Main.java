@@ -1,0 +1,111 @@
+package dev.orchestrator.web.boot;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code java -jar crm-orchestrator.jar [serve] [--port N] [--data-dir DIR]} and the other commands. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        int code;
+        try {
+            code = run(List.of(args), out, err);
+        } catch (Settings.ConfigurationError e) {
+            err.println("configuration error: " + e.getMessage());
+            code = 2;
+        } catch (UsageError e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            code = 2;
+        }
+        if (code != 0 || !List.of(args).isEmpty() && !isServe(List.of(args))) {
+            System.exit(code);
+        }
+    }
+
+    static final String USAGE = """
+            usage: java -jar crm-orchestrator.jar [command] [options]
+              serve [--port 7070] [--data-dir ./data]   run the server (the default command)
+            """;
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(args);
+        String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "serve" : rest.remove(0);
+        switch (command) {
+            case "serve":
+                return serve(rest, out);
+            case "help":
+            case "--help":
+                out.println(USAGE);
+                return 0;
+            default:
+                throw new UsageError("unknown command '" + command + "'");
+        }
+    }
+
+    private static boolean isServe(List<String> args) {
+        return args.get(0).equals("serve") || args.get(0).startsWith("--");
+    }
+
+    private static int serve(List<String> args, PrintStream out) {
+        Optional<Integer> port = Optional.empty();
+        Optional<Path> dataDir = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--port" -> port = Optional.of(parsePort(value(args, ++i, arg)));
+                case "--data-dir" -> dataDir = Optional.of(Path.of(value(args, ++i, arg)));
+                default -> throw new UsageError("unknown option '" + arg + "'");
+            }
+        }
+        Settings settings = Settings.fromEnvironment(System.getenv(), port, dataDir);
+        Orchestrator orchestrator = Orchestrator.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(orchestrator::close, "shutdown"));
+        out.println("crm-orchestrator is running");
+        out.println("  admin:    http://localhost:" + orchestrator.port() + "/");
+        out.println("  webhooks: http://localhost:" + orchestrator.port() + "/webhooks/{"
+                + String.join("|", Orchestrator.sourceNames(settings)) + "}");
+        out.println("  database: " + orchestrator.databaseDescription());
+        out.println("  crm:      " + settings.crm());
+        if (settings.developmentSecrets()) {
+            out.println("  development webhook secret (sandbox only): " + Settings.DEV_WEBHOOK_SECRET);
+            out.println("  development API token (sandbox only):      " + Settings.DEV_API_TOKEN);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new UsageError(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new UsageError("--port must be a number from 0 to 65535");
+    }
+
+    static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+}

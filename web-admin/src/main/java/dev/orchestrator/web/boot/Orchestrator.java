@@ -1,0 +1,129 @@
+package dev.orchestrator.web.boot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.adapter.crm.sandbox.SandboxCrmAdapter;
+import dev.orchestrator.adapter.persistence.Database;
+import dev.orchestrator.adapter.persistence.PersistenceAdapter;
+import dev.orchestrator.application.intake.StandardWebhooksScheme;
+import dev.orchestrator.application.intake.WebhookSecret;
+import dev.orchestrator.application.intake.WebhookSource;
+import dev.orchestrator.application.intake.WebhookSources;
+import dev.orchestrator.application.normalize.FormLeadNormalizer;
+import dev.orchestrator.application.normalize.LeadNormalizer;
+import dev.orchestrator.application.port.out.IdGenerator;
+import dev.orchestrator.application.port.out.PayloadParser;
+import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.service.ContactQueryService;
+import dev.orchestrator.application.service.ErrorPolicy;
+import dev.orchestrator.application.service.EventQueryService;
+import dev.orchestrator.application.service.HealthService;
+import dev.orchestrator.application.service.IngestWebhookService;
+import dev.orchestrator.application.service.JobWorker;
+import dev.orchestrator.application.service.ProcessEventService;
+import dev.orchestrator.application.validate.LeadValidator;
+import dev.orchestrator.web.WebServer;
+import dev.orchestrator.web.api.ApiAuth;
+import dev.orchestrator.web.api.ContactsApi;
+import dev.orchestrator.web.api.EventsApi;
+import dev.orchestrator.web.api.HealthApi;
+import dev.orchestrator.web.json.JacksonPayloadParser;
+import dev.orchestrator.web.json.Json;
+import dev.orchestrator.web.pages.EventsPage;
+import dev.orchestrator.web.webhook.WebhookController;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The composition root: every part is built here, by hand, from the settings. */
+public final class Orchestrator implements AutoCloseable {
+    static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
+    static final int MAX_ATTEMPTS = 5;
+
+    private final Database database;
+    private final WorkerPool workers;
+    private final Javalin web;
+
+    private Orchestrator(Database database, WorkerPool workers, Javalin web) {
+        this.database = database;
+        this.workers = workers;
+        this.web = web;
+    }
+
+    public static Orchestrator start(Settings settings) {
+        Clock clock = Clock.systemUTC();
+        IdGenerator ids = new RandomIds();
+        Database database = Database.open(settings.databaseUrl(), settings.dataDir(), settings.databasePoolSize());
+        try {
+            PersistenceAdapter persistence = PersistenceAdapter.create(database.dataSource(), clock, ids);
+            CrmGateway crm = crm(settings, database, clock);
+            PayloadParser parser = new JacksonPayloadParser();
+
+            IngestWebhookService ingest = new IngestWebhookService(sources(settings), parser, persistence.events(),
+                    persistence.jobs(), persistence.transactions(), ids, clock, MAX_ATTEMPTS);
+            Map<String, LeadNormalizer> normalizers = Map.of("form", new FormLeadNormalizer());
+            ProcessEventService process = new ProcessEventService(persistence.events(), parser, normalizers,
+                    new LeadValidator("US"), crm, persistence.contacts(), persistence.reviews(), persistence.audit(),
+                    persistence.transactions(), ids, clock);
+            JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
+                    new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
+                            () -> ThreadLocalRandom.current().nextDouble()),
+                    ids, clock, 10, Duration.ofMinutes(5));
+            EventQueryService eventQueries = new EventQueryService(persistence.events(), persistence.jobs(),
+                    persistence.audit());
+            HealthService health = new HealthService(persistence.jobs(), persistence.reviews(), crm, clock);
+            ApiAuth auth = new ApiAuth(settings.apiTokens());
+
+            ObjectMapper json = Json.api();
+            Javalin web = WebServer.create(new WebServer.Controllers(
+                    new WebhookController(ingest, settings.publicBaseUrl()),
+                    new EventsApi(eventQueries, auth),
+                    new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
+                    new HealthApi(health),
+                    new EventsPage(eventQueries, health)), json);
+
+            WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
+            workers.start();
+            web.start(settings.port());
+            return new Orchestrator(database, workers, web);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static CrmGateway crm(Settings settings, Database database, Clock clock) {
+        if (settings.crm().equals("sandbox")) {
+            return SandboxCrmAdapter.create(database.dataSource(), clock);
+        }
+        throw new Settings.ConfigurationError("CRM", "'" + settings.crm() + "' is not available in this build yet");
+    }
+
+    private static WebhookSources sources(Settings settings) {
+        return new WebhookSources(settings.webhookSecrets().entrySet().stream()
+                .map(entry -> new WebhookSource(entry.getKey(), new StandardWebhooksScheme(
+                        entry.getValue().stream().map(WebhookSecret::parse).toList(), SIGNATURE_TOLERANCE)))
+                .toList());
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public String databaseDescription() {
+        return database.describe();
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+        workers.close();
+        database.close();
+    }
+
+    static List<String> sourceNames(Settings settings) {
+        return List.copyOf(settings.webhookSecrets().keySet());
+    }
+}

@@ -1,0 +1,118 @@
+package dev.orchestrator.web.boot;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the service reads from its environment (DESIGN.md, "Configuration"), checked at start-up so a
+ * missing or unsafe value fails fast with its name. {@code toString} shows no secret.
+ */
+public record Settings(
+        int port,
+        Path dataDir,
+        Optional<String> databaseUrl,
+        String crm,
+        Map<String, List<String>> webhookSecrets,
+        Map<String, String> apiTokens,
+        Optional<String> publicBaseUrl,
+        int workerThreads,
+        int databasePoolSize,
+        boolean developmentSecrets) {
+
+    /** Documented development secrets: accepted only while the CRM is the sandbox. */
+    public static final String DEV_WEBHOOK_SECRET = "whsec_ZGV2LW9ubHktZm9ybS1zZWNyZXQtY2hhbmdlLW1l";
+    public static final String DEV_API_TOKEN = "dev-admin-token";
+    static final List<String> DEFAULT_SOURCES = List.of("form");
+
+    public static Settings fromEnvironment(Map<String, String> env, Optional<Integer> portFlag,
+            Optional<Path> dataDirFlag) {
+        String crm = env.getOrDefault("CRM", "sandbox").strip().toLowerCase(Locale.ROOT);
+        if (!List.of("sandbox", "hubspot", "salesforce").contains(crm)) {
+            throw new ConfigurationError("CRM", "must be sandbox, hubspot or salesforce, not '" + crm + "'");
+        }
+        boolean sandbox = crm.equals("sandbox");
+        boolean devSecrets = false;
+        Map<String, List<String>> secrets = new LinkedHashMap<>();
+        for (String source : DEFAULT_SOURCES) {
+            String name = "WEBHOOK_SECRET_" + source.toUpperCase(Locale.ROOT);
+            List<String> values = csv(env.get(name));
+            if (values.isEmpty()) {
+                if (!sandbox) {
+                    throw new ConfigurationError(name, "is required when CRM=" + crm);
+                }
+                values = List.of(DEV_WEBHOOK_SECRET);
+                devSecrets = true;
+            } else if (!sandbox && values.contains(DEV_WEBHOOK_SECRET)) {
+                throw new ConfigurationError(name, "is the documented development secret; refused when CRM=" + crm);
+            }
+            secrets.put(source, values);
+        }
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String entry : csv(env.get("ORCH_API_TOKENS"))) {
+            String[] parts = entry.split(":", 2);
+            if (parts.length != 2 || !List.of("viewer", "operator", "admin").contains(parts[0]) || parts[1].isBlank()) {
+                throw new ConfigurationError("ORCH_API_TOKENS", "entries must be role:token with role viewer, operator or admin");
+            }
+            tokens.put(parts[1], parts[0]);
+        }
+        if (tokens.isEmpty()) {
+            if (!sandbox) {
+                throw new ConfigurationError("ORCH_API_TOKENS", "is required when CRM=" + crm);
+            }
+            tokens.put(DEV_API_TOKEN, "admin");
+            devSecrets = true;
+        } else if (!sandbox && tokens.containsKey(DEV_API_TOKEN)) {
+            throw new ConfigurationError("ORCH_API_TOKENS", "contains the development token; refused when CRM=" + crm);
+        }
+        int port = portFlag.orElseGet(() -> integer(env, "PORT", 7070));
+        Path dataDir = dataDirFlag.orElseGet(() -> Path.of(env.getOrDefault("DATA_DIR", "data")));
+        return new Settings(port, dataDir, Optional.ofNullable(env.get("DATABASE_URL")).filter(s -> !s.isBlank()),
+                crm, secrets, tokens, Optional.ofNullable(env.get("PUBLIC_BASE_URL")).filter(s -> !s.isBlank()),
+                integer(env, "WORKER_THREADS", 2), integer(env, "DATABASE_POOL_SIZE", 16), devSecrets);
+    }
+
+    private static List<String> csv(String value) {
+        List<String> values = new ArrayList<>();
+        if (value != null) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationError(name, "must be a whole number");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", dataDir=" + dataDir + ", database="
+                + (databaseUrl.isPresent() ? "external" : "embedded") + ", crm=" + crm + ", sources="
+                + webhookSecrets.keySet() + ", workerThreads=" + workerThreads + "]";
+    }
+
+    /** A configuration value that is missing or unsafe; names the variable. */
+    public static final class ConfigurationError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ConfigurationError(String variable, String message) {
+            super(variable + " " + message);
+        }
+    }
+}
