@@ -23,6 +23,14 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** A fresh database as a JDBC URL, for code that opens its own pool (the composition root). */
+    public static synchronized String freshUrl() {
+        PGSimpleDataSource dataSource = (PGSimpleDataSource) fresh();
+        String url = "jdbc:postgresql://" + dataSource.getServerNames()[0] + ":" + dataSource.getPortNumbers()[0] + "/"
+                + dataSource.getDatabaseName() + "?user=" + dataSource.getUser();
+        return dataSource.getPassword() == null ? url : url + "&password=" + dataSource.getPassword();
+    }
+
     public static synchronized DataSource fresh() {
         PGSimpleDataSource server = admin();
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();

@@ -1,0 +1,93 @@
+package dev.orchestrator.web.testing;
+
+import dev.orchestrator.adapter.persistence.testing.TestDatabase;
+import dev.orchestrator.application.intake.StandardWebhooksScheme;
+import dev.orchestrator.application.intake.WebhookSecret;
+import dev.orchestrator.web.boot.Orchestrator;
+import dev.orchestrator.web.boot.Settings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The whole service on a random port over a fresh database, driven over HTTP like a sender and a user. */
+public final class RunningOrchestrator implements AutoCloseable {
+    public static final String SECRET = "whsec_dGVzdC1vbmx5LWZvcm0tc2VjcmV0LTEyMzQ1Ng==";
+    public static final String TOKEN = "test-viewer-token";
+
+    private final Orchestrator orchestrator;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RunningOrchestrator(Orchestrator orchestrator) {
+        this.orchestrator = orchestrator;
+    }
+
+    public static RunningOrchestrator start() {
+        Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(TestDatabase.freshUrl()),
+                "sandbox", Map.of("form", List.of(SECRET)), Map.of(TOKEN, "viewer", "test-admin-token", "admin"),
+                Optional.empty(), 2, 8, false);
+        return new RunningOrchestrator(Orchestrator.start(settings));
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + orchestrator.port() + path);
+    }
+
+    public HttpResponse<String> postSigned(String source, String id, Instant at, byte[] body, String contentType) {
+        String signature = StandardWebhooksScheme.sign(WebhookSecret.parse(SECRET), id, at.getEpochSecond(), body);
+        return send(HttpRequest.newBuilder(uri("/webhooks/" + source))
+                .header("Content-Type", contentType)
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(at.getEpochSecond()))
+                .header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public HttpResponse<String> postSigned(String id, String json) {
+        return postSigned("form", id, Instant.now(), json.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the background workers to reach a state; a wait for an outcome, not a performance assertion. */
+    public HttpResponse<String> awaitGet(String path, java.util.function.Predicate<HttpResponse<String>> until) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> response = get(path);
+        while (!until.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            response = get(path);
+        }
+        return response;
+    }
+
+    @Override
+    public void close() {
+        orchestrator.close();
+    }
+}
