@@ -1,5 +1,6 @@
 package dev.orchestrator.application.service;
 
+import dev.orchestrator.application.intake.PayloadHash;
 import dev.orchestrator.application.intake.SignatureCheck;
 import dev.orchestrator.application.intake.WebhookRequest;
 import dev.orchestrator.application.intake.WebhookSource;
@@ -17,11 +18,8 @@ import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.StoreResult;
 import dev.orchestrator.application.port.out.Transactions;
 import dev.orchestrator.domain.intake.EventStatus;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -93,7 +91,7 @@ public final class IngestWebhookService implements IngestWebhookUseCase {
         boolean poison = parsed instanceof PayloadParser.Unparseable;
         Optional<String> error = parsed instanceof PayloadParser.Unparseable u ? Optional.of(u.reason()) : Optional.empty();
         return new RawEvent(ids.newId(), command.source(), deliveryId, command.source() + ":" + deliveryId, now,
-                command.contentType(), request.headers(), body, sha256(body),
+                command.contentType(), request.headers(), body, PayloadHash.sha256Hex(body),
                 poison ? EventStatus.DEAD : EventStatus.RECEIVED, error);
     }
 
@@ -111,14 +109,6 @@ public final class IngestWebhookService implements IngestWebhookUseCase {
             case BAD_SIGNATURE -> Refusal.BAD_SIGNATURE;
             case STALE_TIMESTAMP -> Refusal.STALE_TIMESTAMP;
         };
-    }
-
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
 }
