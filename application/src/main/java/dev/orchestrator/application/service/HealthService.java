@@ -2,6 +2,7 @@ package dev.orchestrator.application.service;
 
 import dev.orchestrator.application.port.in.HealthReport;
 import dev.orchestrator.application.port.in.HealthUseCase;
+import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.QueueStats;
 import dev.orchestrator.application.port.out.ReviewQueue;
@@ -11,12 +12,14 @@ import java.time.Clock;
 import java.util.Optional;
 
 public final class HealthService implements HealthUseCase {
+    private final EventStore events;
     private final JobQueue jobs;
     private final ReviewQueue reviews;
     private final CrmGateway crm;
     private final Clock clock;
 
-    public HealthService(JobQueue jobs, ReviewQueue reviews, CrmGateway crm, Clock clock) {
+    public HealthService(EventStore events, JobQueue jobs, ReviewQueue reviews, CrmGateway crm, Clock clock) {
+        this.events = events;
         this.jobs = jobs;
         this.reviews = reviews;
         this.crm = crm;
@@ -27,12 +30,14 @@ public final class HealthService implements HealthUseCase {
     public HealthReport health() {
         Optional<QueueStats> queue;
         long openReviews;
+        long eventCount;
         try {
             queue = Optional.of(jobs.stats(clock.instant()));
             openReviews = reviews.openCount();
+            eventCount = events.count();
         } catch (RuntimeException e) {
             return new HealthReport(false, Optional.of(e.getClass().getSimpleName()), Optional.empty(),
-                    new CrmHealth(crm.name(), false, "not checked: database down"), 0);
+                    new CrmHealth(crm.name(), false, "not checked: database down"), 0, 0);
         }
         CrmHealth crmHealth;
         try {
@@ -40,6 +45,6 @@ public final class HealthService implements HealthUseCase {
         } catch (RuntimeException e) {
             crmHealth = new CrmHealth(crm.name(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return new HealthReport(true, Optional.empty(), queue, crmHealth, openReviews);
+        return new HealthReport(true, Optional.empty(), queue, crmHealth, openReviews, eventCount);
     }
 }

@@ -110,5 +110,4 @@ public final class IngestWebhookService implements IngestWebhookUseCase {
             case STALE_TIMESTAMP -> Refusal.STALE_TIMESTAMP;
         };
     }
-
 }

@@ -46,6 +46,8 @@ public final class HealthApi {
                     queue.oldestReadyAge().toMillis() / 1000.0);
         }
         gauge(out, "orchestrator_review_open", "Open review items", report.openReviews());
+        out.append("# HELP orchestrator_events_total Webhook events stored\n# TYPE orchestrator_events_total counter\n");
+        out.append("orchestrator_events_total ").append(report.events()).append('\n');
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(out.toString());
     }
 

@@ -73,7 +73,7 @@ public final class Orchestrator implements AutoCloseable {
                     ids, clock, 10, Duration.ofMinutes(5));
             EventQueryService eventQueries = new EventQueryService(persistence.events(), persistence.jobs(),
                     persistence.audit());
-            HealthService health = new HealthService(persistence.jobs(), persistence.reviews(), crm, clock);
+            HealthService health = new HealthService(persistence.events(), persistence.jobs(), persistence.reviews(), crm, clock);
             ApiAuth auth = new ApiAuth(settings.apiTokens());
 
             ObjectMapper json = Json.api();

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The state an operator checks first. */
 public record HealthReport(boolean databaseUp, Optional<String> databaseError, Optional<QueueStats> queue,
-        CrmHealth crm, long openReviews) {
+        CrmHealth crm, long openReviews, long events) {
 
     public boolean healthy() {
         return databaseUp && crm.up();

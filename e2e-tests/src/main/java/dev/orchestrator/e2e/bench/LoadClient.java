@@ -1,0 +1,155 @@
+package dev.orchestrator.e2e.bench;
+
+import dev.orchestrator.application.intake.StandardWebhooksScheme;
+import dev.orchestrator.application.intake.WebhookSecret;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** Posts correctly signed 1 KiB form webhooks with distinct ids, closed-loop (max) or open-loop (a rate). */
+final class LoadClient {
+    static final String DEV_SECRET = "whsec_ZGV2LW9ubHktZm9ybS1zZWNyZXQtY2hhbmdlLW1l";
+    private static final WebhookSecret SECRET = WebhookSecret.parse(DEV_SECRET);
+
+    private final URI target;
+    private final String runId;
+    private final AtomicLong sequence = new AtomicLong();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    LoadClient(URI target, String runId) {
+        this.target = target;
+        this.runId = runId;
+    }
+
+    record Result(String label, long acked, long failed, double seconds, Histogram latencyMicros) {
+        double rate() {
+            return acked / seconds;
+        }
+
+        String line() {
+            return String.format("%-28s %8.0f acked/s  p50 %6.2f ms  p99 %7.2f ms  max %7.2f ms  acked %7d  failed %d",
+                    label, rate(), latencyMicros.getValueAtPercentile(50) / 1000.0,
+                    latencyMicros.getValueAtPercentile(99) / 1000.0, latencyMicros.getMaxValue() / 1000.0, acked, failed);
+        }
+    }
+
+    /** As fast as {@code concurrency} connections allow. */
+    Result closedLoop(String label, int concurrency, Duration duration) throws Exception {
+        Recorder recorder = new Recorder(3);
+        AtomicLong acked = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            futures.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    boolean ok = postOne();
+                    recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                    (ok ? acked : failed).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(label, acked.get(), failed.get(), seconds, recorder.getIntervalHistogram());
+    }
+
+    /**
+     * At a fixed rate; each request is timed from when it was due, not when it was sent, so a stalled server
+     * shows in the latency instead of hiding behind a slower send rate (coordinated omission).
+     */
+    Result openLoop(String label, double ratePerSecond, int connections, Duration duration) throws Exception {
+        Recorder recorder = new Recorder(3);
+        AtomicLong acked = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long total = (long) (ratePerSecond * duration.toSeconds());
+        long intervalNanos = (long) (1e9 / ratePerSecond);
+        long start = System.nanoTime() + 50_000_000L;
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            futures.add(pool.submit(() -> {
+                long n;
+                while ((n = next.getAndIncrement()) < total) {
+                    long due = start + n * intervalNanos;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    boolean ok = postOne();
+                    recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                    (ok ? acked : failed).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(label, acked.get(), failed.get(), seconds, recorder.getIntervalHistogram());
+    }
+
+    boolean postOne() {
+        long n = sequence.incrementAndGet();
+        String id = "msg_" + runId + "_" + n;
+        byte[] body = lead(id, "lead" + n + "." + runId + "@company" + (n % 5000) + ".example.com");
+        long ts = Instant.now().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/json")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(ts))
+                .header("webhook-signature", StandardWebhooksScheme.sign(SECRET, id, ts, body))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 202;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    long sent() {
+        return sequence.get();
+    }
+
+    /** A form lead padded to 1 KiB, the size the benchmark specifies. */
+    static byte[] lead(String id, String email) {
+        String head = "{\"id\":\"" + id + "\",\"submittedAt\":\"2026-11-26T10:00:00Z\",\"email\":\"" + email
+                + "\",\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"company\":\"Acme Corporation\","
+                + "\"website\":\"https://acme.example.com\",\"phone\":\"+1 415 555 2671\",\"country\":\"US\","
+                + "\"consent\":true,\"utm\":{\"source\":\"bench\",\"medium\":\"load\",\"campaign\":\"ingest\"},"
+                + "\"message\":\"";
+        String tail = "\"}";
+        int pad = Math.max(0, 1024 - head.length() - tail.length());
+        return (head + "x".repeat(pad) + tail).getBytes(StandardCharsets.UTF_8);
+    }
+}
