@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a company has its head office: ISO 3166-1 alpha-2 country and, where the country has them, the state or
- * province code (ISO 3166-2 subdivision without the country prefix: {@code CA} for California).
+ * Where a company has its head office: ISO 3166-1 alpha-2 country and, where known, the state or province: its
+ * ISO 3166-2 code without the country prefix where one is known ({@code CA} for California), else its name.
  */
 public record Headquarters(String countryCode, Optional<String> region) {
     public Headquarters {
