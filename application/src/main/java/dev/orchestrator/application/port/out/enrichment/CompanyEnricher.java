@@ -6,4 +6,7 @@ package dev.orchestrator.application.port.out.enrichment;
  */
 public interface CompanyEnricher {
     EnrichmentReport enrich(RegistrableDomain domain);
+
+    /** What enrichment has cost and saved so far, and each provider's health. */
+    EnrichmentStats stats();
 }
