@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What enrichment knows about a company, each field carrying its provider and confidence. Absent means no
@@ -123,5 +124,29 @@ public record Firmographics(
             default:
                 throw new IllegalArgumentException("unknown field " + field);
         }
+    }
+
+    /** The field's value as the audit and the rules print it: keys for enums, {@code US/CA} for a location. */
+    public Optional<String> display(FirmographicField field) {
+        return field(field).map(sourced -> render(sourced.value()));
+    }
+
+    private static String render(Object value) {
+        if (value instanceof Industry industry) {
+            return industry.key();
+        }
+        if (value instanceof RevenueRange range) {
+            return range.key();
+        }
+        if (value instanceof FundingStage stage) {
+            return stage.key();
+        }
+        if (value instanceof Headquarters hq) {
+            return hq.countryCode() + hq.region().map(r -> "/" + r).orElse("");
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return String.valueOf(value);
     }
 }
