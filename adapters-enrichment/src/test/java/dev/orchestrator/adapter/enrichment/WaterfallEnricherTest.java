@@ -316,6 +316,20 @@ class WaterfallEnricherTest {
     }
 
     @Test
+    void leads_from_one_company_arriving_together_share_one_provider_call() throws Exception {
+        clearbitServer.on(CLEARBIT_FIND,
+                Reply.json(200, resource("clearbit/company-found.json")).after(Duration.ofMillis(300)));
+        CompanyEnricher enricher = waterfall(List.of(clearbit()));
+
+        CompletableFuture<EnrichmentReport> first = CompletableFuture.supplyAsync(() -> enricher.enrich(ACME));
+        CompletableFuture<EnrichmentReport> second = CompletableFuture.supplyAsync(() -> enricher.enrich(ACME));
+
+        assertThat(first.get(10, TimeUnit.SECONDS).firmographics())
+                .isEqualTo(second.get(10, TimeUnit.SECONDS).firmographics());
+        assertThat(clearbitServer.calls()).isEqualTo(1);
+    }
+
+    @Test
     void stats_count_provider_calls_and_the_calls_the_cache_saved() {
         clearbitServer.on(CLEARBIT_FIND, Reply.json(200, resource("clearbit/company-found.json")));
         CompanyEnricher enricher = waterfall(List.of(clearbit()));
