@@ -17,6 +17,7 @@ import dev.orchestrator.application.port.out.enrichment.Sourced;
 import dev.orchestrator.domain.crm.FundingStage;
 import dev.orchestrator.domain.crm.Industry;
 import dev.orchestrator.domain.crm.RevenueRange;
+import dev.orchestrator.domain.shared.DomainViolation;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -102,7 +103,12 @@ final class ApolloOrganizationProvider implements EnrichmentProvider {
         if (!organization.isObject() || organization.isEmpty()) {
             return new EnrichmentOutcome.NotFound(NAME, raw);
         }
-        return new EnrichmentOutcome.Found(NAME, map(organization), raw);
+        try {
+            return new EnrichmentOutcome.Found(NAME, map(organization), raw);
+        } catch (DomainViolation e) {
+            // A value no company can have (negative head count, bad country code): the body is not what we read.
+            return HttpAnswers.malformed(NAME, response, e.getMessage());
+        }
     }
 
     static Firmographics map(JsonNode org) {

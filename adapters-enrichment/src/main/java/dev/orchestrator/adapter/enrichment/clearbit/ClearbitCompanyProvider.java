@@ -17,6 +17,7 @@ import dev.orchestrator.application.port.out.enrichment.Sourced;
 import dev.orchestrator.domain.crm.FundingStage;
 import dev.orchestrator.domain.crm.Industry;
 import dev.orchestrator.domain.crm.RevenueRange;
+import dev.orchestrator.domain.shared.DomainViolation;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -100,7 +101,12 @@ final class ClearbitCompanyProvider implements EnrichmentProvider {
         if (company == null || !company.isObject()) {
             return HttpAnswers.malformed(NAME, response, "expected a company object");
         }
-        return new EnrichmentOutcome.Found(NAME, map(company), raw);
+        try {
+            return new EnrichmentOutcome.Found(NAME, map(company), raw);
+        } catch (DomainViolation e) {
+            // A value no company can have (negative head count, bad country code): the body is not what we read.
+            return HttpAnswers.malformed(NAME, response, e.getMessage());
+        }
     }
 
     static Firmographics map(JsonNode company) {

@@ -170,6 +170,13 @@ class ClearbitCompanyProviderTest {
     }
 
     @Test
+    void a_body_with_impossible_values_is_reported_as_malformed() {
+        server.on(FIND, Reply.json(200, "{\"metrics\": {\"employees\": -5}}"));
+
+        assertThat(((Failed) clearbit.lookup(UBER)).kind()).isEqualTo(FailureKind.MALFORMED_RESPONSE);
+    }
+
+    @Test
     void a_request_slower_than_the_timeout_fails_as_a_timeout() {
         server.on(FIND, Reply.json(200, resource("clearbit/company-found.json")).after(Duration.ofSeconds(3)));
 
