@@ -1,0 +1,45 @@
+package dev.orchestrator.adapter.enrichment.sandbox;
+
+import dev.orchestrator.application.port.out.enrichment.EnrichmentProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The sandbox enrichment adapter's public entry: the offline provider, and the company list itself for the
+ * sandbox seed and dedupe tests.
+ */
+public final class SandboxEnrichment {
+    public static final String NAME = SandboxEnrichmentProvider.NAME;
+    static final String RESOURCE = "/sandbox/firmographics.csv";
+
+    private SandboxEnrichment() {
+    }
+
+    public static EnrichmentProvider create() {
+        return new SandboxEnrichmentProvider(companies());
+    }
+
+    /** Every company in the shipped file, in file order. */
+    public static List<SandboxCompany> companies() {
+        return Holder.COMPANIES;
+    }
+
+    /** Loaded once, on first use: the file is immutable and ~2,500 rows. */
+    private static final class Holder {
+        static final List<SandboxCompany> COMPANIES = SandboxCsv.read(shippedFile());
+    }
+
+    static String shippedFile() {
+        try (InputStream in = SandboxEnrichment.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("sandbox firmographics file " + RESOURCE + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
