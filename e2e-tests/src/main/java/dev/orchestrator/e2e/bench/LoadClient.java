@@ -28,6 +28,8 @@ final class LoadClient {
     private final URI target;
     private final String runId;
     private final AtomicLong sequence = new AtomicLong();
+    private final java.util.Queue<String> eventIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean keepIds;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -127,7 +129,12 @@ final class LoadClient {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (keepIds && response.statusCode() == 202) {
+                String body = response.body();
+                int at = body.indexOf("\"eventId\":\"") + 11;
+                eventIds.add(body.substring(at, body.indexOf('"', at)));
+            }
             return response.statusCode() == 202;
         } catch (IOException e) {
             return false;
@@ -135,6 +142,15 @@ final class LoadClient {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** From now on, remember the event id of every acknowledged post. */
+    void keepEventIds() {
+        keepIds = true;
+    }
+
+    List<String> eventIds() {
+        return List.copyOf(eventIds);
     }
 
     long sent() {

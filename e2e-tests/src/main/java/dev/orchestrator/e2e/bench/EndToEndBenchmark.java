@@ -1,0 +1,92 @@
+package dev.orchestrator.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Benchmark 2 of issue 11: form lead → contact in the sandbox CRM, every step audited. Holds a steady
+ * 100 leads/s and reports per-lead latency from receipt to the last pipeline step (from each event's decision
+ * trace), then floods the queue and reports the maximum sustained leads/s the workers complete.
+ * Usage: EndToEndBenchmark [--jar …] [--seconds 30] [--rate 100] [--workers 2]
+ */
+public final class EndToEndBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EndToEndBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(IngestBenchmark.option(args, "--jar", "web-admin/target/crm-orchestrator.jar"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(IngestBenchmark.option(args, "--seconds", "30")));
+        double rate = Double.parseDouble(IngestBenchmark.option(args, "--rate", "100"));
+        String workers = IngestBenchmark.option(args, "--workers", "2");
+        System.out.println("machine: " + Machine.describe());
+        try (ServerUnderTest server = ServerUnderTest.product(jar, "512m", Map.of("WORKER_THREADS", workers))) {
+            LoadClient client = new LoadClient(server.uri("/webhooks/form"), Long.toString(System.nanoTime(), 36));
+            client.closedLoop("warm-up", 8, Duration.ofSeconds(5));
+            awaitDrained(server);
+
+            client.keepEventIds();
+            LoadClient.Result steady = client.openLoop(String.format("steady %.0f leads/s", rate), rate, 16, duration);
+            awaitDrained(server);
+            Histogram latency = pipelineLatency(server, client.eventIds());
+            System.out.println(steady.line());
+            System.out.printf("receipt → last pipeline step at %.0f leads/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d leads)%n",
+                    rate, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                    latency.getMaxValue() / 1000.0, latency.getTotalCount());
+
+            double doneBefore = jobs(server, "done");
+            client.closedLoop("flood", 32, Duration.ofSeconds(20));
+            long start = System.nanoTime();
+            double doneAtStart = jobs(server, "done");
+            awaitDrained(server);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double doneAfter = jobs(server, "done");
+            System.out.printf("maximum sustained: %.0f leads/s completed by %s workers (%.0f leads drained in %.1f s; %.0f processed during the flood)%n",
+                    (doneAfter - doneAtStart) / seconds, workers, doneAfter - doneAtStart, seconds, doneAtStart - doneBefore);
+            System.out.printf("dead letters: %.0f%n", jobs(server, "dead"));
+        }
+    }
+
+    private static Histogram pipelineLatency(ServerUnderTest server, List<String> eventIds) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Histogram histogram = new Histogram(3);
+        for (String id : eventIds) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/api/events/" + id))
+                    .header("Authorization", "Bearer dev-admin-token").build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode event = JSON.readTree(response.body());
+            JsonNode trace = event.get("trace");
+            if (trace == null || trace.isEmpty()) {
+                continue;
+            }
+            Instant received = Instant.parse(event.get("receivedAt").asText());
+            Instant last = Instant.parse(trace.get(trace.size() - 1).get("at").asText());
+            histogram.recordValue(Math.max(1, Duration.between(received, last).toNanos() / 1000));
+        }
+        return histogram;
+    }
+
+    private static void awaitDrained(ServerUnderTest server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (jobs(server, "ready") == 0 && jobs(server, "running") == 0) {
+                return;
+            }
+            ServerUnderTest.sleep(200);
+        }
+        throw new IllegalStateException("the queue did not drain within 10 minutes");
+    }
+
+    private static double jobs(ServerUnderTest server, String state) throws Exception {
+        return server.metric("orchestrator_jobs{state=\"" + state + "\"}");
+    }
+}

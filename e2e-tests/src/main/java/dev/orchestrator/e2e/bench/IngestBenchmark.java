@@ -1,0 +1,72 @@
+package dev.orchestrator.e2e.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark 1 (ingest) and 3 (memory) of issue 11: signed 1 KiB webhooks with distinct ids against the product
+ * (its own embedded PostgreSQL, durable, {@code -Xmx512m}) and against the bare receiver baseline, from this
+ * separate process. Finds the closed-loop maximum, then holds 50 %, 80 % and 100 % of it open-loop, and checks
+ * that every acknowledged event was stored.
+ * Usage: IngestBenchmark [--jar web-admin/target/crm-orchestrator.jar] [--seconds 15] [--concurrency 32]
+ */
+public final class IngestBenchmark {
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(option(args, "--jar", "web-admin/target/crm-orchestrator.jar"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "15")));
+        int concurrency = Integer.parseInt(option(args, "--concurrency", "32"));
+        String workers = option(args, "--workers", "2");
+        System.out.println("machine: " + Machine.describe());
+        System.out.println("load generator, server and PostgreSQL share this machine; storage durable (fsync on)");
+        System.out.println();
+
+        List<String> report = new ArrayList<>();
+        try (ServerUnderTest bare = ServerUnderTest.bareReceiver(jar, "512m")) {
+            report.addAll(run("bare receiver", bare, duration, concurrency));
+        }
+        try (ServerUnderTest product = ServerUnderTest.product(jar, "512m", Map.of("WORKER_THREADS", workers))) {
+            report.addAll(run("product (" + workers + " workers)", product, duration, concurrency));
+            report.add(String.format("product peak RSS (JVM, -Xmx512m): %.0f MiB", Machine.peakRssMiB(product.pid())));
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+    }
+
+    private static List<String> run(String name, ServerUnderTest server, Duration duration, int concurrency)
+            throws Exception {
+        List<String> lines = new ArrayList<>();
+        LoadClient client = new LoadClient(server.uri("/webhooks/form"), Long.toString(System.nanoTime(), 36));
+        client.closedLoop("warm-up", concurrency, Duration.ofSeconds(5));
+        LoadClient.Result max = client.closedLoop(name + " max", concurrency, duration);
+        lines.add(max.line());
+        System.out.println(max.line());
+        long failed = max.failed();
+        for (double share : new double[] {0.5, 0.8, 1.0}) {
+            LoadClient.Result held = client.openLoop(String.format("%s %.0f%% (%.0f/s)", name, share * 100,
+                    share * max.rate()), share * max.rate(), concurrency * 2, duration);
+            lines.add(held.line());
+            System.out.println(held.line());
+            failed += held.failed();
+        }
+        long sent = client.sent();
+        double stored = server.metric("orchestrator_events_total");
+        lines.add(String.format("%s: sent %d, failed %d, stored %.0f → every acknowledged event stored: %s", name,
+                sent, failed, stored, stored >= sent - failed));
+        return lines;
+    }
+
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.orchestrator.e2e.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A server the benchmark starts as its own process (the product jar or the bare receiver), on fresh data. */
+final class ServerUnderTest implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path dataDir;
+
+    private ServerUnderTest(Process process, int port, Path dataDir) {
+        this.process = process;
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    static ServerUnderTest product(Path jar, String heap, Map<String, String> env) throws IOException {
+        int port = freePort();
+        Path dataDir = Files.createTempDirectory("bench-product");
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
+                "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+        return start(command, env, port, dataDir);
+    }
+
+    static ServerUnderTest bareReceiver(Path jar, String heap) throws IOException {
+        int port = freePort();
+        Path dataDir = Files.createTempDirectory("bench-bare");
+        String classpath = System.getProperty("java.class.path");
+        List<String> command = List.of(java(), "-Xmx" + heap, "-cp", classpath, BareReceiver.class.getName(),
+                Integer.toString(port), dataDir.resolve("pg").toString());
+        return start(command, Map.of(), port, dataDir);
+    }
+
+    private static ServerUnderTest start(List<String> command, Map<String, String> env, int port, Path dataDir)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("DATABASE_URL");
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+        ServerUnderTest server = new ServerUnderTest(builder.start(), port, dataDir);
+        server.awaitHealthy();
+        return server;
+    }
+
+    private void awaitHealthy() throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited; see " + dataDir.resolve("server.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("server did not become healthy; see " + dataDir.resolve("server.log"));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** A figure from {@code /metrics}: {@code orchestrator_events_total} and friends. */
+    double metric(String name) throws IOException, InterruptedException {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String line : body.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).strip());
+            }
+        }
+        throw new IllegalStateException("no metric " + name);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
