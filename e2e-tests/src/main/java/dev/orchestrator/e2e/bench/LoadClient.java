@@ -131,9 +131,9 @@ final class LoadClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (keepIds && response.statusCode() == 202) {
-                String body = response.body();
-                int at = body.indexOf("\"eventId\":\"") + 11;
-                eventIds.add(body.substring(at, body.indexOf('"', at)));
+                String answer = response.body();
+                int at = answer.indexOf("\"eventId\":\"") + 11;
+                eventIds.add(answer.substring(at, answer.indexOf('"', at)));
             }
             return response.statusCode() == 202;
         } catch (IOException e) {
