@@ -33,6 +33,44 @@ final class HandleContext implements Transactions {
         });
     }
 
+    /**
+     * Runs one worker-side statement group with {@code synchronous_commit = off}: the commit returns before the
+     * WAL reaches the disk. Safe only where a lost commit is redone by the job's retry.
+     */
+    <T> T relaxed(Function<Handle, T> work) {
+        Handle handle = current.get();
+        if (handle != null) {
+            return work.apply(handle);
+        }
+        return jdbi.inTransaction(h -> {
+            h.execute("set local synchronous_commit = off");
+            return work.apply(h);
+        });
+    }
+
+    void useRelaxed(java.util.function.Consumer<Handle> work) {
+        relaxed(handle -> {
+            work.accept(handle);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T inRetryableTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return jdbi.inTransaction(handle -> {
+            handle.execute("set local synchronous_commit = off");
+            current.set(handle);
+            try {
+                return work.get();
+            } finally {
+                current.remove();
+            }
+        });
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {

@@ -78,7 +78,7 @@ final class JdbiEventStore implements EventStore {
 
     @Override
     public void updateStatus(UUID eventId, EventStatus status, Optional<String> error) {
-        db.use(handle -> handle.createUpdate(
+        db.useRelaxed(handle -> handle.createUpdate(
                         "update raw_events set status = :status, last_error = :error, updated_at = :now where id = :id")
                 .bind("id", eventId)
                 .bind("status", status.key())

@@ -47,17 +47,24 @@ final class JdbiJobQueue implements JobQueue {
 
     @Override
     public List<ClaimedJob> claim(int max, Duration lease, Instant now) {
-        return db.with(handle -> handle.createQuery("""
+        return db.relaxed(handle -> handle.createQuery("""
                         with claimable as (
                             select id from jobs
                             where (status = 'ready' and run_at <= :now) or (status = 'running' and locked_until < :now)
                             order by run_at limit :max
                             for update skip locked
+                        ),
+                        claimed as (
+                            update jobs j set status = 'running', attempts = j.attempts + 1,
+                                locked_until = :lockedUntil, updated_at = :now
+                            from claimable c where j.id = c.id
+                            returning j.id, j.kind, j.event_id, j.attempts, j.max_attempts
+                        ),
+                        processing as (
+                            update raw_events e set status = 'processing', updated_at = :now
+                            from claimed where e.id = claimed.event_id and e.status in ('received', 'processing')
                         )
-                        update jobs j set status = 'running', attempts = j.attempts + 1,
-                            locked_until = :lockedUntil, updated_at = :now
-                        from claimable c where j.id = c.id
-                        returning j.id, j.kind, j.event_id, j.attempts, j.max_attempts""")
+                        select id, kind, event_id, attempts, max_attempts from claimed""")
                 .bind("now", Timestamp.from(now))
                 .bind("lockedUntil", Timestamp.from(now.plus(lease)))
                 .bind("max", max)
@@ -73,7 +80,7 @@ final class JdbiJobQueue implements JobQueue {
 
     @Override
     public void retryAt(long jobId, Instant runAt, String error, Instant now) {
-        db.use(handle -> handle.createUpdate("""
+        db.useRelaxed(handle -> handle.createUpdate("""
                         update jobs set status = 'ready', run_at = :runAt, locked_until = null, last_error = :error,
                             updated_at = :now where id = :id""")
                 .bind("id", jobId)
@@ -89,7 +96,7 @@ final class JdbiJobQueue implements JobQueue {
     }
 
     private void finish(long jobId, String status, String error, Instant now) {
-        db.use(handle -> handle.createUpdate("""
+        db.useRelaxed(handle -> handle.createUpdate("""
                         update jobs set status = :status, locked_until = null,
                             last_error = coalesce(:error, last_error), updated_at = :now where id = :id""")
                 .bind("id", jobId)

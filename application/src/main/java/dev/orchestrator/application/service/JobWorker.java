@@ -74,7 +74,6 @@ public final class JobWorker {
 
     private void run(ClaimedJob job) {
         try {
-            events.updateStatus(job.eventId(), EventStatus.PROCESSING, Optional.empty());
             ProcessOutcome outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt()));
             if (outcome instanceof ProcessOutcome.Poison poison) {
                 queue.deadLetter(job.id(), poison.reason(), clock.instant());

@@ -132,7 +132,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
                 (created ? "created" : "updated") + " CRM contact " + crmId,
                 orderedMap("crm", crm.name(), "crmId", crmId.value(), "operation", created ? "create" : "update"));
 
-        transactions.inTransaction(() -> {
+        transactions.inRetryableTransaction(() -> {
             contacts.save(contact);
             trail.eventsFor(CONTACT, contact.id().toString()).forEach(audit::append);
             events.tagEmail(eventId, valid.email().value());
@@ -145,7 +145,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private ProcessOutcome poison(UUID eventId, AuditTrail trail, String reason) {
         trail.record(AuditKind.FAILED, EVENT, Optional.of(eventId.toString()), "pipeline",
                 "event cannot be processed: " + reason, Map.of("reason", reason));
-        transactions.inTransaction(() -> {
+        transactions.inRetryableTransaction(() -> {
             trail.events().forEach(audit::append);
             events.updateStatus(eventId, EventStatus.DEAD, Optional.of(reason));
             return null;
@@ -160,7 +160,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         invalid.problems().forEach(p -> evidence.put(p.field(), p.message()));
         trail.record(AuditKind.REJECTED, EVENT, Optional.of(eventId.toString()), "validator",
                 "sent to review: " + reason, evidence);
-        transactions.inTransaction(() -> {
+        transactions.inRetryableTransaction(() -> {
             reviews.open(eventId, "validation", invalid.problems(), clock.instant());
             trail.events().forEach(audit::append);
             events.updateStatus(eventId, EventStatus.REVIEW, Optional.of(reason));

@@ -73,7 +73,7 @@ public record Settings(
         Path dataDir = dataDirFlag.orElseGet(() -> Path.of(env.getOrDefault("DATA_DIR", "data")));
         return new Settings(port, dataDir, Optional.ofNullable(env.get("DATABASE_URL")).filter(s -> !s.isBlank()),
                 crm, secrets, tokens, Optional.ofNullable(env.get("PUBLIC_BASE_URL")).filter(s -> !s.isBlank()),
-                integer(env, "WORKER_THREADS", 2), integer(env, "DATABASE_POOL_SIZE", 16), devSecrets);
+                integer(env, "WORKER_THREADS", 4), integer(env, "DATABASE_POOL_SIZE", 16), devSecrets);
     }
 
     private static List<String> csv(String value) {

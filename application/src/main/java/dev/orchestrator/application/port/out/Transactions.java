@@ -5,4 +5,10 @@ import java.util.function.Supplier;
 /** Runs work in one database transaction: every port call inside commits or rolls back together. */
 public interface Transactions {
     <T> T inTransaction(Supplier<T> work);
+
+    /**
+     * A transaction whose commit does not wait for the disk: a crash may lose it, and that is safe only where
+     * the job that made it is retried and redoes it (worker state, never an acknowledged webhook).
+     */
+    <T> T inRetryableTransaction(Supplier<T> work);
 }
