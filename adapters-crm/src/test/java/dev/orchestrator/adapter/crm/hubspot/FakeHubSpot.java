@@ -56,7 +56,11 @@ final class FakeHubSpot implements AutoCloseable {
     }
 
     /** A canned answer for the next request, instead of the portal's own. */
-    record Scripted(int status, String body, Map<String, String> headers, boolean processThenDrop) {
+    record Scripted(Optional<String> operationId, int status, String body, Map<String, String> headers,
+            boolean processThenDrop) {
+        boolean appliesTo(String operation) {
+            return operationId.map(operation::equals).orElse(true);
+        }
     }
 
     private static final class Stored {
@@ -85,6 +89,7 @@ final class FakeHubSpot implements AutoCloseable {
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private final Deque<Instant> burstLog = new ArrayDeque<>();
     private final Deque<Instant> searchLog = new ArrayDeque<>();
+    private int rateLimited;
     private long nextId = 101;
     private long nextCorrelation = 1;
     private Duration searchLag = Duration.ZERO;
@@ -119,6 +124,7 @@ final class FakeHubSpot implements AutoCloseable {
         scripted.clear();
         burstLog.clear();
         searchLog.clear();
+        rateLimited = 0;
         searchLag = Duration.ZERO;
         burstMax = Integer.MAX_VALUE;
         searchMax = Integer.MAX_VALUE;
@@ -133,12 +139,15 @@ final class FakeHubSpot implements AutoCloseable {
     }
 
     synchronized void respondNext(int status, String body, Map<String, String> headers) {
-        scripted.addLast(new Scripted(status, body, headers, false));
+        scripted.addLast(new Scripted(Optional.empty(), status, body, headers, false));
     }
 
-    /** The next request is carried out, then the connection is cut before the answer: a call killed mid-flight. */
-    synchronized void dropNextAnswer() {
-        scripted.addLast(new Scripted(0, "", Map.of(), true));
+    /**
+     * The next request to this operation is carried out, then the connection is cut before the answer: a call
+     * killed mid-flight.
+     */
+    synchronized void dropNextAnswerTo(String operationId) {
+        scripted.addLast(new Scripted(Optional.of(operationId), 0, "", Map.of(), true));
     }
 
     /** Search sees a write only this long after it happened, like HubSpot's search index. */
@@ -176,8 +185,18 @@ final class FakeHubSpot implements AutoCloseable {
         return Set.copyOf(operationsExercised);
     }
 
+    /** How many requests the portal's own limits turned away with 429 (scripted answers not counted). */
+    synchronized int rateLimitedCount() {
+        return rateLimited;
+    }
+
     synchronized int contactCount() {
         return contacts.size();
+    }
+
+    /** Every contact's email as stored, one entry per contact: duplicates show up twice. */
+    synchronized List<String> emails() {
+        return contacts.values().stream().map(c -> c.properties.getOrDefault("email", "")).toList();
     }
 
     synchronized Map<String, String> propertiesOf(String id) {
@@ -217,7 +236,7 @@ final class FakeHubSpot implements AutoCloseable {
                     operationsExercised.add(op.get().operationId());
                     List<String> problems = contactsSpec.validateRequest(op.get(), query, body);
                     problems.forEach(p -> violations.add(op.get().operationId() + ": " + p));
-                    Scripted next = scripted.pollFirst();
+                    Scripted next = nextScripted(op.get().operationId());
                     if (next != null && !next.processThenDrop()) {
                         answer = new Answer(next.status(), json.readTree(next.body()), next.headers());
                     } else {
@@ -247,6 +266,17 @@ final class FakeHubSpot implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private Scripted nextScripted(String operationId) {
+        for (Iterator<Scripted> it = scripted.iterator(); it.hasNext(); ) {
+            Scripted next = it.next();
+            if (next.appliesTo(operationId)) {
+                it.remove();
+                return next;
+            }
+        }
+        return null;
     }
 
     private Answer serve(HttpExchange exchange, OpenApiSpec.Operation op, String path, String query, String body)
@@ -293,6 +323,7 @@ final class FakeHubSpot implements AutoCloseable {
             ObjectNode body = json.createObjectNode().put("status", "error")
                     .put("message", "You have reached your " + policy.toLowerCase(Locale.ROOT) + " limit.")
                     .put("errorType", "RATE_LIMIT").put("correlationId", correlationId()).put("policyName", policy);
+            rateLimited++;
             return Optional.of(new Answer(429, body, Map.of("Retry-After", String.valueOf(retryAfter))));
         }
         log.addLast(now);
@@ -309,10 +340,10 @@ final class FakeHubSpot implements AutoCloseable {
         if (wanted.isEmpty()) {
             wanted.addAll(DEFAULT_SEARCH_PROPERTIES);
         }
-        Instant visibleBefore = clock.instant().minus(searchLag);
+        Instant visibleBefore = clock.instant().minus(searchLag);  // written later: not yet indexed
         List<Stored> hits = new ArrayList<>();
         for (Stored stored : contacts.values()) {
-            if (stored.updatedAt.isAfter(visibleBefore) && !searchLag.isZero()) {
+            if (stored.updatedAt.isAfter(visibleBefore)) {
                 continue;
             }
             boolean anyGroup = groups.isEmpty();

@@ -83,7 +83,7 @@ class HubSpotErrorHandlingTest {
 
     @Test
     void a_connection_cut_before_the_answer_is_retryable() {
-        portal.hubSpot.dropNextAnswer();
+        portal.hubSpot.dropNextAnswerTo("post-/crm/v3/objects/contacts_create");
 
         CrmFailure failure = failureOf(() -> portal.gateway().createContact(draft("cut@wire.example")));
 
