@@ -3,14 +3,18 @@ package dev.orchestrator.adapter.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.application.port.out.crm.CompanyDraft;
 import dev.orchestrator.application.port.out.crm.ContactDraft;
+import dev.orchestrator.application.port.out.crm.CrmCompany;
 import dev.orchestrator.application.port.out.crm.CrmContact;
 import dev.orchestrator.application.port.out.crm.CrmFailure;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.crm.CrmOwner;
 import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.crm.PersonName;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * What every {@link CrmGateway} promises, whatever CRM is behind it. Run it against each adapter (the sandbox CRM,
  * HubSpot against a local HubSpot-like server, ...) by extending it: {@link #gateway()} gives the adapter under
  * test, {@link #resetCrm()} empties the CRM behind it before each test, and
- * {@link #crmHoldsContactTypedAs(String, String, String)} puts in a contact the way a person would have typed it
- * into the CRM's own screens (bypassing the gateway, so whatever canonical form the gateway writes is not assumed).
+ * the {@code crmHolds…}/{@code crmHas…} hooks put records in the way a person would have typed them into the CRM's
+ * own screens (bypassing the gateway, so whatever canonical form the gateway writes is not assumed), and
+ * {@link #companiesLinkedTo(CrmObjectId)} reads the CRM's own record of associations.
  */
 public abstract class CrmGatewayContract {
 
@@ -29,6 +34,15 @@ public abstract class CrmGatewayContract {
 
     /** A contact the CRM holds with exactly this email text (mixed case allowed); returns its CRM id. */
     protected abstract CrmObjectId crmHoldsContactTypedAs(String rawEmail, String firstName, String lastName);
+
+    /** A company the CRM holds with exactly this domain text (mixed case allowed); returns its CRM id. */
+    protected abstract CrmObjectId crmHoldsCompanyTypedAs(String rawDomain, String name);
+
+    /** A user records can be assigned to; {@code active == false} for a deactivated one. */
+    protected abstract void crmHasOwner(String id, String email, String firstName, String lastName, boolean active);
+
+    /** The companies the CRM links this contact to. */
+    protected abstract Set<CrmObjectId> companiesLinkedTo(CrmObjectId contactId);
 
     @BeforeEach
     void emptyCrm() {
@@ -150,6 +164,86 @@ public abstract class CrmGatewayContract {
 
         assertThat(health.up()).as(health.detail()).isTrue();
         assertThat(health.crm()).isEqualTo(gateway().name());
+    }
+
+    @Test
+    void searching_an_unknown_domain_finds_nothing() {
+        assertThat(gateway().findCompanyByDomain("unknown.example")).isEmpty();
+    }
+
+    @Test
+    void a_created_company_is_found_by_its_domain_with_its_name() {
+        CrmObjectId id = gateway().createCompany(new CompanyDraft("acme.example", Optional.of("Acme")));
+
+        assertThat(gateway().findCompanyByDomain("acme.example"))
+                .contains(new CrmCompany(id, "acme.example", Optional.of("Acme")));
+    }
+
+    @Test
+    void domain_lookups_ignore_the_case_the_crm_holds_the_domain_in() {
+        CrmObjectId id = crmHoldsCompanyTypedAs("Initech.EXAMPLE", "Initech");
+
+        assertThat(gateway().findCompanyByDomain("initech.example"))
+                .contains(new CrmCompany(id, "initech.example", Optional.of("Initech")));
+    }
+
+    @Test
+    void an_update_renames_a_company() {
+        CrmObjectId id = gateway().createCompany(new CompanyDraft("globex.example", Optional.of("Globex")));
+
+        gateway().updateCompany(id, new CompanyDraft("globex.example", Optional.of("Globex Corporation")));
+
+        assertThat(gateway().findCompanyByDomain("globex.example").orElseThrow().name())
+                .contains("Globex Corporation");
+    }
+
+    @Test
+    void an_update_without_a_name_keeps_the_name_the_crm_has() {
+        CrmObjectId id = gateway().createCompany(new CompanyDraft("hooli.example", Optional.of("Hooli")));
+
+        gateway().updateCompany(id, new CompanyDraft("hooli.example", Optional.empty()));
+
+        assertThat(gateway().findCompanyByDomain("hooli.example").orElseThrow().name()).contains("Hooli");
+    }
+
+    @Test
+    void updating_a_company_the_crm_does_not_hold_is_sent_to_review() {
+        assertThatThrownBy(() -> gateway().updateCompany(new CrmObjectId("999999"),
+                new CompanyDraft("gone.example", Optional.empty())))
+                .isInstanceOfSatisfying(CrmFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(CrmFailure.Kind.REVIEW));
+    }
+
+    @Test
+    void a_contact_associated_with_its_company_twice_is_linked_to_it_once() {
+        CrmObjectId contact = gateway().createContact(aDraft("wile@acme.example").build());
+        CrmObjectId company = gateway().createCompany(new CompanyDraft("acme.example", Optional.of("Acme")));
+
+        gateway().associateContactWithCompany(contact, company);
+        gateway().associateContactWithCompany(contact, company);
+
+        assertThat(companiesLinkedTo(contact)).containsExactly(company);
+    }
+
+    @Test
+    void associating_with_a_company_the_crm_does_not_hold_is_sent_to_review() {
+        CrmObjectId contact = gateway().createContact(aDraft("lonely@contact.example").build());
+
+        assertThatThrownBy(() -> gateway().associateContactWithCompany(contact, new CrmObjectId("999999")))
+                .isInstanceOfSatisfying(CrmFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(CrmFailure.Kind.REVIEW));
+    }
+
+    @Test
+    void owners_are_listed_active_and_deactivated() {
+        crmHasOwner("6166860", "jsmith@example.com", "John", "Smith", true);
+        crmHasOwner("6166861", "gone@example.com", "Gone", "Away", false);
+
+        assertThat(gateway().owners()).containsExactlyInAnyOrder(
+                new CrmOwner("6166860", Optional.of(EmailAddress.parse("jsmith@example.com")),
+                        PersonName.of("John", "Smith"), true),
+                new CrmOwner("6166861", Optional.of(EmailAddress.parse("gone@example.com")),
+                        PersonName.of("Gone", "Away"), false));
     }
 
     protected static DraftBuilder aDraft(String email) {

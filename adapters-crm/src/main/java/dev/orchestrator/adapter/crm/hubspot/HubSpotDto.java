@@ -55,6 +55,23 @@ final class HubSpotDto {
     record ListResponse(List<SimplePublicObject> results) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Paging(NextPage next) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record NextPage(String after) {
+    }
+
+    /** {@code PublicOwner}: {@code id} is what {@code hubspot_owner_id} takes (not {@code userId}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Owner(String id, String email, String firstName, String lastName, Boolean archived) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OwnerPage(List<Owner> results, Paging paging) {
+    }
+
     /**
      * HubSpot's error body. Every field is optional in practice ("treat all as optional in any error parsing");
      * 429s carry {@code errorType}/{@code policyName} instead of {@code category}.

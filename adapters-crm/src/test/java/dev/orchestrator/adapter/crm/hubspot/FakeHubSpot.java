@@ -43,12 +43,15 @@ final class FakeHubSpot implements AutoCloseable {
     static final String OWNER_ID = "6166860";
 
     private static final String CONTACTS = "/crm/v3/objects/contacts";
+    private static final String COMPANIES = "/crm/v3/objects/companies";
     private static final List<String> DEFAULT_SEARCH_PROPERTIES =
             List.of("createdate", "email", "firstname", "hs_object_id", "lastmodifieddate", "lastname");
     private static final Set<String> LIFECYCLE_OPTIONS = Set.of("subscriber", "lead", "marketingqualifiedlead",
             "salesqualifiedlead", "opportunity", "customer", "evangelist", "other");
-    private static final Set<String> WRITABLE = Set.of("email", "firstname", "lastname", "company", "phone",
-            "lifecyclestage", "hubspot_owner_id", "jobtitle", "website");
+    private static final Set<String> CONTACT_PROPERTIES = Set.of("email", "firstname", "lastname", "company",
+            "phone", "lifecyclestage", "hubspot_owner_id", "jobtitle", "website");
+    private static final Set<String> COMPANY_PROPERTIES = Set.of("domain", "name", "industry", "numberofemployees",
+            "hubspot_owner_id");
     private static final Set<String> READ_ONLY = Set.of("createdate", "lastmodifieddate", "hs_object_id");
 
     /** One request as it arrived, with the operation it hit and the fake clock's time. */
@@ -78,11 +81,14 @@ final class FakeHubSpot implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final MutableClock clock;
-    private final OpenApiSpec contactsSpec;
+    private final List<OpenApiSpec> specs;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     private final Map<String, Stored> contacts = new LinkedHashMap<>();
+    private final Map<String, Stored> companies = new LinkedHashMap<>();
+    private final Set<List<String>> contactCompanyLinks = new LinkedHashSet<>();
+    private final List<ObjectNode> owners = new ArrayList<>();
     private final List<Received> received = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private final Set<String> operationsExercised = new LinkedHashSet<>();
@@ -100,7 +106,8 @@ final class FakeHubSpot implements AutoCloseable {
 
     FakeHubSpot(MutableClock clock) {
         this.clock = clock;
-        this.contactsSpec = OpenApiSpec.load(SharedSpecs.hubSpot("contacts-v3.json"));
+        this.specs = List.of("contacts-v3.json", "companies-v3.json", "associations-v4.json", "owners-v3.json")
+                .stream().map(file -> OpenApiSpec.load(SharedSpecs.hubSpot(file))).toList();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -119,6 +126,9 @@ final class FakeHubSpot implements AutoCloseable {
 
     synchronized void reset() {
         contacts.clear();
+        companies.clear();
+        contactCompanyLinks.clear();
+        owners.clear();
         received.clear();
         violations.clear();
         scripted.clear();
@@ -136,6 +146,32 @@ final class FakeHubSpot implements AutoCloseable {
         stored.properties.putAll(properties);
         contacts.put(stored.id, stored);
         return stored.id;
+    }
+
+    /** A company someone typed into HubSpot's UI, exactly as typed. */
+    synchronized String holdCompany(Map<String, String> properties) {
+        Stored stored = new Stored(String.valueOf(nextId++), clock.instant());
+        stored.properties.putAll(properties);
+        companies.put(stored.id, stored);
+        return stored.id;
+    }
+
+    /** A user of the portal records can be assigned to; a deactivated user is listed only with archived=true. */
+    synchronized void holdOwner(String id, String email, String firstName, String lastName, boolean active) {
+        owners.add(json.createObjectNode().put("id", id).put("email", email).put("firstName", firstName)
+                .put("lastName", lastName).put("userId", Integer.parseInt(id) % 1_000_000).put("type", "PERSON")
+                .put("archived", !active).put("createdAt", clock.instant().toString())
+                .put("updatedAt", clock.instant().toString()));
+    }
+
+    synchronized Set<String> companiesOfContact(String contactId) {
+        Set<String> linked = new LinkedHashSet<>();
+        contactCompanyLinks.stream().filter(l -> l.get(0).equals(contactId)).forEach(l -> linked.add(l.get(1)));
+        return linked;
+    }
+
+    synchronized int companyCount() {
+        return companies.size();
     }
 
     synchronized void respondNext(int status, String body, Map<String, String> headers) {
@@ -226,15 +262,17 @@ final class FakeHubSpot implements AutoCloseable {
                 String method = exchange.getRequestMethod();
                 String path = exchange.getRequestURI().getRawPath();
                 String query = exchange.getRequestURI().getRawQuery();
-                Optional<OpenApiSpec.Operation> op = contactsSpec.operation(method, path);
+                Optional<OpenApiSpec> spec = specs.stream().filter(sp -> sp.operation(method, path).isPresent())
+                        .findFirst();
+                Optional<OpenApiSpec.Operation> op = spec.flatMap(sp -> sp.operation(method, path));
                 received.add(new Received(clock.instant(), method, path,
                         op.map(OpenApiSpec.Operation::operationId).orElse("?"), body));
                 if (op.isEmpty()) {
-                    violations.add(method + " " + path + ": no such operation in " + contactsSpec.name());
+                    violations.add(method + " " + path + ": no such operation in HubSpot's published specs");
                     answer = Answer.of(404, error("OBJECT_NOT_FOUND", "No route for " + method + " " + path));
                 } else {
                     operationsExercised.add(op.get().operationId());
-                    List<String> problems = contactsSpec.validateRequest(op.get(), query, body);
+                    List<String> problems = spec.get().validateRequest(op.get(), query, body);
                     problems.forEach(p -> violations.add(op.get().operationId() + ": " + p));
                     Scripted next = nextScripted(op.get().operationId());
                     if (next != null && !next.processThenDrop()) {
@@ -245,7 +283,7 @@ final class FakeHubSpot implements AutoCloseable {
                                 ? serve(exchange, op.get(), path, query, body)
                                 : Answer.of(400, error("VALIDATION_ERROR", "Invalid input: " + problems));
                         if (answer.status() >= 200 && answer.status() < 300) {
-                            contactsSpec.validateResponse(op.get(), answer.status(), answer.body())
+                            spec.get().validateResponse(op.get(), answer.status(), answer.body())
                                     .forEach(p -> violations.add(op.get().operationId() + " (our answer): " + p));
                         }
                     }
@@ -293,12 +331,20 @@ final class FakeHubSpot implements AutoCloseable {
         if (limited.isPresent()) {
             return limited.get();
         }
+        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
         Answer answer = switch (op.method() + " " + op.template()) {
-            case "POST " + CONTACTS + "/search" -> search(json.readTree(body));
+            case "POST " + CONTACTS + "/search" -> search(contacts, json.readTree(body));
             case "POST " + CONTACTS -> create(json.readTree(body));
-            case "PATCH " + CONTACTS + "/{contactId}" -> update(path.substring(path.lastIndexOf('/') + 1),
+            case "PATCH " + CONTACTS + "/{contactId}" -> update(contacts, CONTACT_PROPERTIES, lastSegment,
                     json.readTree(body));
-            case "GET " + CONTACTS + "/{contactId}" -> read(path.substring(path.lastIndexOf('/') + 1));
+            case "POST " + COMPANIES + "/search" -> search(companies, json.readTree(body));
+            case "POST " + COMPANIES -> createCompany(json.readTree(body));
+            case "PATCH " + COMPANIES + "/{companyId}" -> update(companies, COMPANY_PROPERTIES, lastSegment,
+                    json.readTree(body));
+            case "PUT /crm/v4/objects/{objectType}/{objectId}/associations/{toObjectType}/{toObjectId}" ->
+                    associate(path.split("/"), json.readTree(body));
+            case "GET /crm/v3/owners" -> owners(query);
+            case "GET " + CONTACTS + "/{contactId}" -> read(lastSegment);
             case "GET " + CONTACTS -> list(query);
             default -> Answer.of(501, error("NOT_IMPLEMENTED", "the fake does not serve " + op.operationId()));
         };
@@ -330,7 +376,7 @@ final class FakeHubSpot implements AutoCloseable {
         return Optional.empty();
     }
 
-    private Answer search(JsonNode request) {
+    private Answer search(Map<String, Stored> store, JsonNode request) {
         JsonNode groups = request.path("filterGroups");
         if (groups.size() > 5) {
             return Answer.of(400, error("VALIDATION_ERROR", "Too many filter groups (max 5)"));
@@ -342,7 +388,7 @@ final class FakeHubSpot implements AutoCloseable {
         }
         Instant visibleBefore = clock.instant().minus(searchLag);  // written later: not yet indexed
         List<Stored> hits = new ArrayList<>();
-        for (Stored stored : contacts.values()) {
+        for (Stored stored : store.values()) {
             if (stored.updatedAt.isAfter(visibleBefore)) {
                 continue;
             }
@@ -392,7 +438,7 @@ final class FakeHubSpot implements AutoCloseable {
 
     private Answer create(JsonNode request) {
         Map<String, String> properties = strings(request.path("properties"));
-        Optional<Answer> invalid = invalidProperties(properties);
+        Optional<Answer> invalid = invalidProperties(CONTACT_PROPERTIES, properties);
         if (invalid.isPresent()) {
             return invalid.get();
         }
@@ -410,13 +456,79 @@ final class FakeHubSpot implements AutoCloseable {
         return Answer.of(201, object(stored, List.copyOf(stored.properties.keySet())));
     }
 
-    private Answer update(String id, JsonNode request) {
-        Stored stored = contacts.get(id);
+    /** Companies are not deduplicated by domain through the API: the same domain twice makes two companies. */
+    private Answer createCompany(JsonNode request) {
+        Map<String, String> properties = strings(request.path("properties"));
+        Optional<Answer> invalid = invalidProperties(COMPANY_PROPERTIES, properties);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        Stored stored = new Stored(String.valueOf(nextId++), clock.instant());
+        apply(stored, properties);
+        companies.put(stored.id, stored);
+        return Answer.of(201, object(stored, List.copyOf(stored.properties.keySet())));
+    }
+
+    private Answer associate(String[] segments, JsonNode types) {
+        // /crm/v4/objects/{objectType}/{objectId}/associations/{toObjectType}/{toObjectId}
+        String fromType = segments[4];
+        String fromId = segments[5];
+        String toType = segments[7];
+        String toId = segments[8];
+        if (!fromType.equals("contacts") || !toType.equals("companies")) {
+            return Answer.of(400, error("VALIDATION_ERROR", "the fake associates contacts with companies only"));
+        }
+        if (!contacts.containsKey(fromId) || !companies.containsKey(toId)) {
+            return Answer.of(404, error("OBJECT_NOT_FOUND", "No contact " + fromId + " or company " + toId));
+        }
+        for (JsonNode type : types) {
+            if (!type.path("associationCategory").asText().equals("HUBSPOT_DEFINED")
+                    || !List.of(1, 279).contains(type.path("associationTypeId").asInt())) {
+                return Answer.of(400, error("VALIDATION_ERROR", "invalid association type "
+                        + type.path("associationCategory").asText() + "/" + type.path("associationTypeId").asInt()
+                        + " from contact to company"));
+            }
+        }
+        contactCompanyLinks.add(List.of(fromId, toId));
+        ObjectNode pair = json.createObjectNode().put("fromObjectTypeId", "0-1").put("fromObjectId", fromId)
+                .put("toObjectTypeId", "0-2").put("toObjectId", toId);
+        pair.putArray("labels");
+        return Answer.of(201, pair);
+    }
+
+    private Answer owners(String query) {
+        Map<String, String> params = params(query);
+        boolean archived = Boolean.parseBoolean(params.getOrDefault("archived", "false"));
+        int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+        int from = Integer.parseInt(params.getOrDefault("after", "0"));
+        List<ObjectNode> matching = owners.stream().filter(o -> o.path("archived").asBoolean() == archived).toList();
+        ObjectNode page = json.createObjectNode();
+        ArrayNode results = page.putArray("results");
+        matching.stream().skip(from).limit(limit).forEach(results::add);
+        if (from + limit < matching.size()) {
+            page.putObject("paging").putObject("next").put("after", String.valueOf(from + limit));
+        }
+        return Answer.of(200, page);
+    }
+
+    private static Map<String, String> params(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                params.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+            }
+        }
+        return params;
+    }
+
+    private Answer update(Map<String, Stored> store, Set<String> writable, String id, JsonNode request) {
+        Stored stored = store.get(id);
         if (stored == null) {
             return Answer.of(404, error("OBJECT_NOT_FOUND", "resource not found"));
         }
         Map<String, String> properties = strings(request.path("properties"));
-        Optional<Answer> invalid = invalidProperties(properties);
+        Optional<Answer> invalid = invalidProperties(writable, properties);
         if (invalid.isPresent()) {
             return invalid.get();
         }
@@ -447,7 +559,7 @@ final class FakeHubSpot implements AutoCloseable {
     }
 
     /** HubSpot's VALIDATION_ERROR for property values: a JSON list inside the message, one entry per property. */
-    private Optional<Answer> invalidProperties(Map<String, String> properties) {
+    private Optional<Answer> invalidProperties(Set<String> writable, Map<String, String> properties) {
         ArrayNode problems = json.createArrayNode();
         properties.forEach((name, value) -> {
             String code = null;
@@ -455,7 +567,7 @@ final class FakeHubSpot implements AutoCloseable {
             if (READ_ONLY.contains(name)) {
                 code = "READ_ONLY_VALUE";
                 message = name + " is a read only property; its value cannot be set.";
-            } else if (!WRITABLE.contains(name)) {
+            } else if (!writable.contains(name)) {
                 code = "PROPERTY_DOESNT_EXIST";
                 message = "Property \"" + name + "\" does not exist";
             } else if (name.equals("lifecyclestage") && !value.isEmpty() && !LIFECYCLE_OPTIONS.contains(value)) {

@@ -8,6 +8,8 @@ import dev.orchestrator.domain.crm.CrmObjectId;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,5 +53,21 @@ class HubSpotCrmGatewayContractTest extends CrmGatewayContract {
     protected CrmObjectId crmHoldsContactTypedAs(String rawEmail, String firstName, String lastName) {
         return new CrmObjectId(hubSpot.holdContact(Map.of("email", rawEmail, "firstname", firstName,
                 "lastname", lastName)));
+    }
+
+    @Override
+    protected CrmObjectId crmHoldsCompanyTypedAs(String rawDomain, String name) {
+        return new CrmObjectId(hubSpot.holdCompany(Map.of("domain", rawDomain, "name", name)));
+    }
+
+    @Override
+    protected void crmHasOwner(String id, String email, String firstName, String lastName, boolean active) {
+        hubSpot.holdOwner(id, email, firstName, lastName, active);
+    }
+
+    @Override
+    protected Set<CrmObjectId> companiesLinkedTo(CrmObjectId contactId) {
+        return hubSpot.companiesOfContact(contactId.value()).stream().map(CrmObjectId::new)
+                .collect(Collectors.toSet());
     }
 }
