@@ -11,7 +11,6 @@ import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.crm.PersonName;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,19 +60,5 @@ class HubSpotIdempotencyTest {
             return existing.get().id();
         }
         return gateway.createContact(draft);
-    }
-
-    @Test
-    void the_operations_the_adapter_uses_are_all_in_hubspots_published_spec() {
-        CrmGateway gateway = portal.gateway();
-        ContactDraft draft = new ContactDraft(EmailAddress.parse("spec@check.example"), PersonName.of("Spec", "Check"),
-                Optional.empty(), Optional.empty(), Optional.of("lead"), Optional.empty());
-        CrmObjectId id = gateway.createContact(draft);
-        gateway.findContactByEmail(draft.email());
-        gateway.updateContact(id, draft);
-        gateway.health();
-
-        assertThat(portal.hubSpot.operationsExercised()).containsExactlyInAnyOrderElementsOf(List.of(
-                SEARCH, CREATE, UPDATE, "get-/crm/v3/objects/contacts_getPage"));
     }
 }
