@@ -17,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one HubSpot call under the rate limiter. A 429 from the ten-secondly or search limit is waited out here
@@ -24,6 +26,7 @@ import java.util.OptionalInt;
  * before doing anything with it; every other failure goes back to the caller to be classified.
  */
 final class HubSpotHttp {
+    private static final Logger LOG = LoggerFactory.getLogger(HubSpotHttp.class);
     static final String REMAINING = "X-HubSpot-RateLimit-Remaining";
     static final String MAX = "X-HubSpot-RateLimit-Max";
     static final String INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds";
@@ -65,6 +68,8 @@ final class HubSpotHttp {
             if (errors.isDailyLimit(reply) || attempt >= settings.maxAttempts()) {
                 throw errors.rateLimited(operation, reply, retryAfter, attempt);
             }
+            LOG.info("HubSpot {} rate limited (attempt {} of {}): holding {} calls for {} ms", operation, attempt,
+                    settings.maxAttempts(), budget, retryAfter.toMillis());
             limiter.pause(budget, retryAfter);
         }
     }

@@ -60,6 +60,10 @@ public record HubSpotSettings(URI baseUrl, String token, HubSpotRateLimits rateL
         return new HubSpotSettings(baseUrl, token, rateLimits, requestTimeout, maxAttempts, newFieldMap);
     }
 
+    public HubSpotSettings withRequestTimeout(Duration newTimeout) {
+        return new HubSpotSettings(baseUrl, token, rateLimits, newTimeout, maxAttempts, fieldMap);
+    }
+
     public HubSpotSettings withMaxAttempts(int newMaxAttempts) {
         return new HubSpotSettings(baseUrl, token, rateLimits, requestTimeout, newMaxAttempts, fieldMap);
     }

@@ -79,6 +79,11 @@ final class FakeHubSpot implements AutoCloseable {
         }
     }
 
+    static {
+        // without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: ~40 ms a call
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final ObjectMapper json = new ObjectMapper();
     private final MutableClock clock;
     private final List<OpenApiSpec> specs;
@@ -99,6 +104,7 @@ final class FakeHubSpot implements AutoCloseable {
     private long nextId = 101;
     private long nextCorrelation = 1;
     private Duration searchLag = Duration.ZERO;
+    private Duration stallNext = Duration.ZERO;
     private int burstMax = Integer.MAX_VALUE;
     private Duration burstInterval = Duration.ofSeconds(10);
     private int searchMax = Integer.MAX_VALUE;
@@ -186,6 +192,11 @@ final class FakeHubSpot implements AutoCloseable {
         scripted.addLast(new Scripted(Optional.of(operationId), 0, "", Map.of(), true));
     }
 
+    /** The next answer is held back this long in real time: for the client's request timeout, nothing else. */
+    synchronized void stallNextAnswer(Duration stall) {
+        stallNext = stall;
+    }
+
     /** Search sees a write only this long after it happened, like HubSpot's search index. */
     synchronized void lagSearchBy(Duration lag) {
         searchLag = lag;
@@ -258,7 +269,10 @@ final class FakeHubSpot implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Answer answer;
             boolean drop = false;
+            Duration stall;
             synchronized (this) {
+                stall = stallNext;
+                stallNext = Duration.ZERO;
                 String method = exchange.getRequestMethod();
                 String path = exchange.getRequestURI().getRawPath();
                 String query = exchange.getRequestURI().getRawQuery();
@@ -287,6 +301,14 @@ final class FakeHubSpot implements AutoCloseable {
                                     .forEach(p -> violations.add(op.get().operationId() + " (our answer): " + p));
                         }
                     }
+                }
+            }
+            if (!stall.isZero()) {
+                try {
+                    Thread.sleep(stall.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
             if (drop) {

@@ -82,6 +82,26 @@ class HubSpotErrorHandlingTest {
     }
 
     @Test
+    void an_answer_later_than_the_request_timeout_is_retryable() {
+        portal.hubSpot.stallNextAnswer(Duration.ofSeconds(2));
+        CrmGateway gateway = portal.gateway(s -> s.withRequestTimeout(Duration.ofMillis(200)));
+
+        CrmFailure failure = failureOf(() -> gateway.findContactByEmail(EmailAddress.parse("slow@portal.example")));
+
+        assertThat(failure.kind()).isEqualTo(Kind.RETRYABLE);
+        assertThat(failure.getMessage()).contains("no answer within 200 ms");
+    }
+
+    @Test
+    void retry_after_given_as_an_http_date_is_waited_out_until_that_date() {
+        portal.hubSpot.respondNext(429, RATE_LIMITED, Map.of("Retry-After", "Mon, 05 Jan 2026 10:15:42 GMT"));
+
+        portal.gateway().createContact(draft("dated@retry.example"));
+
+        assertThat(portal.sleeper.sleeps()).containsExactly(Duration.ofSeconds(12));
+    }
+
+    @Test
     void a_connection_cut_before_the_answer_is_retryable() {
         portal.hubSpot.dropNextAnswerTo("post-/crm/v3/objects/contacts_create");
 
