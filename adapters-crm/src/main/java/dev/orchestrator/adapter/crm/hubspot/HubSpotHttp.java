@@ -60,7 +60,7 @@ final class HubSpotHttp {
         HttpRequest request = request(method, pathAndQuery, body);
         for (int attempt = 1; ; attempt++) {
             Reply reply = exchange(operation, budget, lane, request);
-            observeLimits(budget, reply.headers());
+            observeLimits(reply.headers());
             if (reply.status() != 429) {
                 return reply;
             }
@@ -115,10 +115,11 @@ final class HubSpotHttp {
         }
     }
 
-    private void observeLimits(RateLimiter.Budget budget, HttpHeaders headers) {
+    /** The headers describe the ten-secondly budget, whichever call they came with (search has none of its own). */
+    private void observeLimits(HttpHeaders headers) {
         OptionalInt remaining = intHeader(headers, REMAINING);
         if (remaining.isPresent()) {
-            limiter.observe(budget, remaining.getAsInt(), intHeader(headers, MAX).orElse(0));
+            limiter.observe(RateLimiter.Budget.BURST, remaining.getAsInt(), intHeader(headers, MAX).orElse(0));
         }
     }
 

@@ -28,7 +28,8 @@ final class RateLimiter {
                 limits.reserveOf(limits.burstRequests())));
         windows.put(Budget.SEARCH, new RollingWindow(limits.searchRequests(), limits.searchInterval(),
                 limits.reserveOf(limits.searchRequests())));
-        this.backfillPoll = limits.searchInterval().dividedBy(limits.searchRequests());
+        // one request's share of the burst window: how often a yielding backfill looks again
+        this.backfillPoll = limits.burstInterval().dividedBy(limits.burstRequests());
     }
 
     /** Blocks (through the sleeper) until one request of this lane may be sent, and counts it. */
