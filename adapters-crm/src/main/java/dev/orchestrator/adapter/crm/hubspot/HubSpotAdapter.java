@@ -29,11 +29,33 @@ public final class HubSpotAdapter {
 
     /** With an explicit sleeper, so tests can run rate limits and {@code Retry-After} on a fake clock. */
     public static Lanes createLanes(HubSpotSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectMapper json = json();
         HubSpotErrors errors = new HubSpotErrors(json, settings.token(), settings.fieldMap());
-        RateLimiter limiter = new RateLimiter(settings.rateLimits(), clock, sleeper);
-        HubSpotHttp client = new HubSpotHttp(settings, http, limiter, clock, json, errors);
+        HubSpotHttp client = new HubSpotHttp(settings, http, new RateLimiter(settings.rateLimits(), clock, sleeper),
+                clock, json, errors);
         return new Lanes(new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.LIVE),
                 new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL));
+    }
+
+    /**
+     * Checks the settings' field map against the portal's contact property definitions (needs the
+     * {@code crm.schemas.contacts.read} scope). Call it at start-up: {@code checkFieldMap(...).orThrow()}.
+     * A failed call (wrong token, missing scope) throws the classified {@code CrmFailure}.
+     */
+    public static FieldMapCheck checkFieldMap(HubSpotSettings settings, HttpClient http, Clock clock) {
+        return checkFieldMap(settings, http, clock, Sleeper.threadSleep());
+    }
+
+    public static FieldMapCheck checkFieldMap(HubSpotSettings settings, HttpClient http, Clock clock,
+            Sleeper sleeper) {
+        ObjectMapper json = json();
+        HubSpotErrors errors = new HubSpotErrors(json, settings.token(), settings.fieldMap());
+        HubSpotHttp client = new HubSpotHttp(settings, http, new RateLimiter(settings.rateLimits(), clock, sleeper),
+                clock, json, errors);
+        return new HubSpotFieldMapVerifier(client, errors, json).check(settings.fieldMap());
+    }
+
+    private static ObjectMapper json() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 }

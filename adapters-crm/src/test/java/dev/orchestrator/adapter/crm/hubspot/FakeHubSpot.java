@@ -42,6 +42,12 @@ final class FakeHubSpot implements AutoCloseable {
     static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
     static final String OWNER_ID = "6166860";
 
+    private static final String TOKEN_HEADER = "Bearer " + TOKEN;
+    /**
+     * Operations HubSpot documents but the copied spec files do not include; served in the documented shape,
+     * without spec validation.
+     */
+    private static final Set<String> UNPUBLISHED = Set.of("GET /crm/v3/properties/contacts");
     private static final String CONTACTS = "/crm/v3/objects/contacts";
     private static final String COMPANIES = "/crm/v3/objects/companies";
     private static final List<String> DEFAULT_SEARCH_PROPERTIES =
@@ -279,9 +285,14 @@ final class FakeHubSpot implements AutoCloseable {
                 Optional<OpenApiSpec> spec = specs.stream().filter(sp -> sp.operation(method, path).isPresent())
                         .findFirst();
                 Optional<OpenApiSpec.Operation> op = spec.flatMap(sp -> sp.operation(method, path));
+                boolean unpublished = UNPUBLISHED.contains(method + " " + path);
                 received.add(new Received(clock.instant(), method, path,
-                        op.map(OpenApiSpec.Operation::operationId).orElse("?"), body));
-                if (op.isEmpty()) {
+                        op.map(OpenApiSpec.Operation::operationId).orElse(unpublished ? "unpublished" : "?"), body));
+                if (unpublished) {
+                    answer = TOKEN_HEADER.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                            ? Answer.of(200, propertyDefinitions())
+                            : Answer.of(401, error("INVALID_AUTHENTICATION", "Authentication credentials not found."));
+                } else if (op.isEmpty()) {
                     violations.add(method + " " + path + ": no such operation in HubSpot's published specs");
                     answer = Answer.of(404, error("OBJECT_NOT_FOUND", "No route for " + method + " " + path));
                 } else {
@@ -578,6 +589,36 @@ final class FakeHubSpot implements AutoCloseable {
         }
         contacts.values().stream().limit(limit).forEach(s -> results.add(object(s, DEFAULT_SEARCH_PROPERTIES)));
         return Answer.of(200, page);
+    }
+
+    /** The portal's contact property definitions, as {@code GET /crm/v3/properties/contacts} gives them. */
+    private ObjectNode propertyDefinitions() {
+        Map<String, String> labels = Map.of("email", "Email", "firstname", "First Name", "lastname", "Last Name",
+                "company", "Company Name", "phone", "Phone Number", "lifecyclestage", "Lifecycle Stage",
+                "hubspot_owner_id", "Contact owner", "jobtitle", "Job Title", "website", "Website URL");
+        ObjectNode page = json.createObjectNode();
+        ArrayNode results = page.putArray("results");
+        CONTACT_PROPERTIES.stream().sorted().forEach(name -> {
+            ObjectNode property = results.addObject().put("name", name).put("label", labels.get(name))
+                    .put("type", name.equals("lifecyclestage") ? "enumeration" : "string")
+                    .put("fieldType", name.equals("lifecyclestage") ? "radio" : "text")
+                    .put("groupName", "contactinformation").put("hidden", false);
+            property.putObject("modificationMetadata").put("archivable", true).put("readOnlyDefinition", true)
+                    .put("readOnlyValue", false);
+            ArrayNode options = property.putArray("options");
+            if (name.equals("lifecyclestage")) {
+                LIFECYCLE_OPTIONS.stream().sorted().forEach(value -> options.addObject().put("value", value)
+                        .put("label", value).put("hidden", false));
+            }
+        });
+        READ_ONLY.stream().sorted().forEach(name -> {
+            ObjectNode property = results.addObject().put("name", name).put("label", name).put("type", "string")
+                    .put("fieldType", "text").put("groupName", "contactinformation").put("hidden", false);
+            property.putObject("modificationMetadata").put("archivable", false).put("readOnlyDefinition", true)
+                    .put("readOnlyValue", true);
+            property.putArray("options");
+        });
+        return page;
     }
 
     /** HubSpot's VALIDATION_ERROR for property values: a JSON list inside the message, one entry per property. */
