@@ -39,15 +39,23 @@ class RateLimiterTest {
     }
 
     @Test
-    void backfill_leaves_the_live_reserve_of_the_window_alone() throws Exception {
+    void backfill_waits_for_the_next_window_when_only_the_live_reserve_is_left() throws Exception {
         acquire(Budget.BURST, Lane.BACKFILL, 9);
         assertThat(sleeper.sleeps()).isEmpty();
 
-        limiter.acquire(Budget.BURST, Lane.LIVE);
-        assertThat(sleeper.sleeps()).as("live takes the reserved request at once").isEmpty();
-
         limiter.acquire(Budget.BURST, Lane.BACKFILL);
-        assertThat(sleeper.sleeps()).as("backfill waits for the window to roll").containsExactly(Duration.ofSeconds(1));
+
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void live_takes_the_reserve_that_backfill_left() throws Exception {
+        acquire(Budget.BURST, Lane.BACKFILL, 9);
+
+        limiter.acquire(Budget.BURST, Lane.LIVE);
+
+        assertThat(sleeper.sleeps()).isEmpty();
+        assertThat(limiter.used(Budget.BURST)).isEqualTo(10);
     }
 
     @Test
