@@ -694,9 +694,7 @@ final class FakeHubSpot implements AutoCloseable {
 
     private static Map<String, String> strings(JsonNode node) {
         Map<String, String> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             values.put(field.getKey(), field.getValue().asText());
         }
         return values;

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,9 +49,7 @@ final class OpenApiSpec {
     Optional<Operation> operation(String method, String path) {
         Operation best = null;
         int bestLiterals = -1;
-        Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> entry = paths.next();
+        for (Map.Entry<String, JsonNode> entry : root.path("paths").properties()) {
             int literals = match(entry.getKey(), path);
             JsonNode op = entry.getValue().get(method.toLowerCase(Locale.ROOT));
             if (literals > bestLiterals && op != null) {
@@ -189,9 +186,7 @@ final class OpenApiSpec {
         }
         JsonNode declared = schema.path("properties");
         JsonNode additional = schema.path("additionalProperties");
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             String path = at + "." + field.getKey();
             if (declared.has(field.getKey())) {
                 validate(declared.get(field.getKey()), field.getValue(), path, out, strict);

@@ -17,7 +17,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -366,7 +365,7 @@ final class FakeSalesforce implements AutoCloseable {
         }
         String id = newId(type);
         ObjectNode record = json.createObjectNode().put("Id", id);
-        values.fields().forEachRemaining(e -> record.set(e.getKey(), e.getValue()));
+        values.properties().forEach(e -> record.set(e.getKey(), e.getValue()));
         records.get(type).put(id, record);
         return new Answer(201, "{\"id\":\"" + id + "\",\"success\":true,\"errors\":[]}", Map.of());
     }
@@ -381,7 +380,7 @@ final class FakeSalesforce implements AutoCloseable {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        values.fields().forEachRemaining(e -> record.set(e.getKey(), e.getValue()));
+        values.properties().forEach(e -> record.set(e.getKey(), e.getValue()));
         return new Answer(204, "", Map.of());
     }
 
@@ -411,9 +410,7 @@ final class FakeSalesforce implements AutoCloseable {
     }
 
     private Optional<Answer> invalid(String type, JsonNode values, boolean creating) {
-        Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : values.properties()) {
             String name = field.getKey();
             String value = field.getValue().asText();
             if (!FIELDS.get(type).contains(name) || name.equals("Id")) {
