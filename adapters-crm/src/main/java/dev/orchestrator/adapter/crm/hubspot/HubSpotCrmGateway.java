@@ -176,10 +176,15 @@ final class HubSpotCrmGateway implements CrmGateway {
     }
 
     private String rateLimitNote(HubSpotHttp.Reply reply) {
-        return reply.headers().firstValue(HubSpotHttp.REMAINING)
+        String window = reply.headers().firstValue(HubSpotHttp.REMAINING)
                 .map(remaining -> "; " + remaining + " of " + reply.headers().firstValue(HubSpotHttp.MAX).orElse("?")
                         + " requests left in the rate-limit window")
                 .orElse("");
+        String daily = reply.headers().firstValue(HubSpotHttp.DAILY_REMAINING)
+                .map(remaining -> "; " + remaining + " of " + reply.headers().firstValue(HubSpotHttp.DAILY)
+                        .orElse("?") + " requests left today")
+                .orElse("");
+        return window + daily;
     }
 
     /** One record by an exact property value; more than one is a duplicate only a person can resolve. */

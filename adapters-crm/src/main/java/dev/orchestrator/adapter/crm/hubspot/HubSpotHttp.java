@@ -30,6 +30,8 @@ final class HubSpotHttp {
     static final String REMAINING = "X-HubSpot-RateLimit-Remaining";
     static final String MAX = "X-HubSpot-RateLimit-Max";
     static final String INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds";
+    static final String DAILY = "X-HubSpot-RateLimit-Daily";
+    static final String DAILY_REMAINING = "X-HubSpot-RateLimit-Daily-Remaining";
 
     /** What HubSpot answered: status, headers and the body as sent. */
     record Reply(int status, HttpHeaders headers, String body) {

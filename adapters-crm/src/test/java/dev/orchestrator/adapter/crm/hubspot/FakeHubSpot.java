@@ -388,6 +388,8 @@ final class FakeHubSpot implements AutoCloseable {
         headers.put(HubSpotHttp.MAX, String.valueOf(burstMax));
         headers.put(HubSpotHttp.REMAINING, String.valueOf(Math.max(0, burstMax - burstLog.size())));
         headers.put(HubSpotHttp.INTERVAL, String.valueOf(burstInterval.toMillis()));
+        headers.put(HubSpotHttp.DAILY, "650000");
+        headers.put(HubSpotHttp.DAILY_REMAINING, String.valueOf(650000 - received.size()));
         return new Answer(answer.status(), answer.body(), headers);
     }
 

@@ -84,6 +84,17 @@ class HubSpotRateLimitTest {
         assertThat(portal.hubSpot.contactCount()).isEqualTo(10);
     }
 
+    @Test
+    void health_shows_what_is_left_of_the_window_and_of_the_day() {
+        portal.hubSpot.limitBurst(190, Duration.ofSeconds(10));
+
+        var health = portal.gateway().health();
+
+        assertThat(health.up()).isTrue();
+        assertThat(health.detail()).contains("189 of 190 requests left in the rate-limit window")
+                .contains("649999 of 650000 requests left today");
+    }
+
     private int mostRequestsInAnyWindow(Duration window) {
         List<Instant> times = portal.hubSpot.received().stream().map(FakeHubSpot.Received::at).sorted().toList();
         int most = 0;
