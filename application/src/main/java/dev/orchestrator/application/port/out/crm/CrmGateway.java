@@ -2,6 +2,7 @@ package dev.orchestrator.application.port.out.crm;
 
 import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.EmailAddress;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,19 @@ public interface CrmGateway {
     CrmObjectId createContact(ContactDraft draft);
 
     void updateContact(CrmObjectId id, ContactDraft draft);
+
+    /** Search-before-create for companies: the company with this web domain, if the CRM has one. */
+    Optional<CrmCompany> findCompanyByDomain(String domain);
+
+    CrmObjectId createCompany(CompanyDraft draft);
+
+    void updateCompany(CrmObjectId id, CompanyDraft draft);
+
+    /** Links a contact to its company; doing it again changes nothing. */
+    void associateContactWithCompany(CrmObjectId contactId, CrmObjectId companyId);
+
+    /** Everyone records can be assigned to, active and deactivated. */
+    List<CrmOwner> owners();
 
     CrmHealth health();
 }

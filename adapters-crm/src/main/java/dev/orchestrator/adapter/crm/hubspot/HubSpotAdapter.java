@@ -1,0 +1,61 @@
+package dev.orchestrator.adapter.crm.hubspot;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.application.port.out.crm.CrmGateway;
+import java.net.http.HttpClient;
+import java.time.Clock;
+
+/** The one public way to a HubSpot {@link CrmGateway}. */
+public final class HubSpotAdapter {
+    private HubSpotAdapter() {
+    }
+
+    /**
+     * Both lanes over one portal budget: {@code live} for inbound leads, {@code backfill} for backfills and
+     * replays, which wait while live calls wait and leave the live reserve of each window alone.
+     */
+    public record Lanes(CrmGateway live, CrmGateway backfill) {
+    }
+
+    /** The live-lane gateway; use {@link #createLanes} when backfills share the portal. */
+    public static CrmGateway create(HubSpotSettings settings, HttpClient http, Clock clock) {
+        return createLanes(settings, http, clock).live();
+    }
+
+    public static Lanes createLanes(HubSpotSettings settings, HttpClient http, Clock clock) {
+        return createLanes(settings, http, clock, Sleeper.threadSleep());
+    }
+
+    /** With an explicit sleeper, so tests can run rate limits and {@code Retry-After} on a fake clock. */
+    public static Lanes createLanes(HubSpotSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
+        ObjectMapper json = json();
+        HubSpotErrors errors = new HubSpotErrors(json, settings.token(), settings.fieldMap());
+        HubSpotHttp client = new HubSpotHttp(settings, http, new RateLimiter(settings.rateLimits(), clock, sleeper),
+                clock, json, errors);
+        return new Lanes(new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.LIVE),
+                new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL));
+    }
+
+    /**
+     * Checks the settings' field map against the portal's contact property definitions (needs the
+     * {@code crm.schemas.contacts.read} scope). Call it at start-up: {@code checkFieldMap(...).orThrow()}.
+     * A failed call (wrong token, missing scope) throws the classified {@code CrmFailure}.
+     */
+    public static FieldMapCheck checkFieldMap(HubSpotSettings settings, HttpClient http, Clock clock) {
+        return checkFieldMap(settings, http, clock, Sleeper.threadSleep());
+    }
+
+    public static FieldMapCheck checkFieldMap(HubSpotSettings settings, HttpClient http, Clock clock,
+            Sleeper sleeper) {
+        ObjectMapper json = json();
+        HubSpotErrors errors = new HubSpotErrors(json, settings.token(), settings.fieldMap());
+        HubSpotHttp client = new HubSpotHttp(settings, http, new RateLimiter(settings.rateLimits(), clock, sleeper),
+                clock, json, errors);
+        return new HubSpotFieldMapVerifier(client, errors, json).check(settings.fieldMap());
+    }
+
+    private static ObjectMapper json() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+}

@@ -1,0 +1,466 @@
+package dev.orchestrator.adapter.crm.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local Salesforce org for tests, scripted from Salesforce's documented behaviour (there is no official static
+ * OpenAPI file to validate against): the client-credentials token endpoint, SOQL over Contact/Account/User (the
+ * subset the adapter sends, parsed strictly so a badly escaped literal is a MALFORMED_QUERY), sObject create,
+ * update and upsert by external id (201/200/300), and error bodies as arrays of {@code {message, errorCode,
+ * fields}}. Writes without {@code Sforce-Auto-Assign: false} are recorded as violations.
+ */
+final class FakeSalesforce implements AutoCloseable {
+    static final String CLIENT_ID = "3MVG9-test-connected-app";
+    static final String CLIENT_SECRET = "sf-secret-7f3a9c1e5b2d4f60";
+    static final String API = "/services/data/v62.0";
+
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final Pattern SOQL = Pattern.compile(
+            "^SELECT (?<fields>[A-Za-z0-9_, ]+) FROM (?<type>[A-Za-z]+)"
+                    + "(?: WHERE (?<field>[A-Za-z0-9_]+) (?<op>=|LIKE) '(?<literal>(?:[^'\\\\]|\\\\.)*)')?"
+                    + "(?: LIMIT (?<limit>\\d+))?$");
+    private static final Map<String, String> PREFIX = Map.of("Contact", "003", "Account", "001", "User", "005");
+    private static final Map<String, Set<String>> FIELDS = Map.of(
+            "Contact", Set.of("Id", "Email", "FirstName", "LastName", "Company_Name__c", "Phone", "Lifecycle_Stage__c",
+                    "OwnerId", "Orchestrator_Email__c", "AccountId"),
+            "Account", Set.of("Id", "Name", "Website", "OwnerId"),
+            "User", Set.of("Id", "Email", "FirstName", "LastName", "IsActive", "UserType"));
+    private static final Map<String, String> REQUIRED = Map.of("Contact", "LastName", "Account", "Name");
+    private static final Set<String> STAGES = Set.of("subscriber", "lead", "mql", "sql", "opportunity", "customer");
+
+    /** One request as it arrived. */
+    record Received(String method, String path, String query, Map<String, String> headers, String body) {
+    }
+
+    private record Answer(int status, String body, Map<String, String> headers) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final Map<String, Map<String, ObjectNode>> records = new LinkedHashMap<>();
+    private final Set<String> validTokens = new HashSet<>();
+    private final List<Received> received = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private final Deque<Answer> scripted = new ArrayDeque<>();
+    private String dropNextAnswerTo;
+    private int tokensIssued;
+    private int apiUsage;
+    private int nextId = 1;
+    private int pageSize = 2000;
+
+    FakeSalesforce() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake Salesforce", e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+        reset();
+    }
+
+    URI instanceUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    // ---- test controls -------------------------------------------------------------------------------------
+
+    synchronized void reset() {
+        records.clear();
+        PREFIX.keySet().forEach(type -> records.put(type, new LinkedHashMap<>()));
+        received.clear();
+        violations.clear();
+        scripted.clear();
+        dropNextAnswerTo = null;
+        pageSize = 2000;
+    }
+
+    /** A record someone typed into Salesforce, exactly as typed. */
+    synchronized String hold(String type, Map<String, Object> fields) {
+        String id = newId(type);
+        ObjectNode record = json.createObjectNode().put("Id", id);
+        fields.forEach((k, v) -> record.set(k, json.valueToTree(v)));
+        records.get(type).put(id, record);
+        return id;
+    }
+
+    /** A record with an id the test chooses (owner ids the contract names). */
+    synchronized void holdWithId(String type, String id, Map<String, Object> fields) {
+        ObjectNode record = json.createObjectNode().put("Id", id);
+        fields.forEach((k, v) -> record.set(k, json.valueToTree(v)));
+        records.get(type).put(id, record);
+    }
+
+    synchronized void expireSessions() {
+        validTokens.clear();
+    }
+
+    synchronized void respondNext(int status, String body) {
+        scripted.addLast(new Answer(status, body, Map.of()));
+    }
+
+    /** The next request whose path ends with this suffix is carried out, then the connection is cut. */
+    synchronized void dropNextAnswerTo(String pathSuffix) {
+        dropNextAnswerTo = pathSuffix;
+    }
+
+    synchronized void pageQueriesBy(int size) {
+        pageSize = size;
+    }
+
+    synchronized int tokensIssued() {
+        return tokensIssued;
+    }
+
+    synchronized List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    synchronized List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    synchronized List<ObjectNode> all(String type) {
+        return records.get(type).values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    synchronized ObjectNode record(String type, String id) {
+        return records.get(type).get(id).deepCopy();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- the org -------------------------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Answer answer;
+            boolean drop;
+            synchronized (this) {
+                String method = exchange.getRequestMethod();
+                String path = exchange.getRequestURI().getRawPath();
+                String query = exchange.getRequestURI().getRawQuery();
+                Map<String, String> headers = new LinkedHashMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
+                received.add(new Received(method, path, query, headers, body));
+                drop = dropNextAnswerTo != null && path.endsWith(dropNextAnswerTo);
+                if (drop) {
+                    dropNextAnswerTo = null;
+                }
+                if (path.equals("/services/oauth2/token")) {
+                    answer = token(body);
+                } else if (!scripted.isEmpty()) {
+                    answer = scripted.pollFirst();
+                } else if (!validTokens.contains(headers.getOrDefault("authorization", "").replace("Bearer ", ""))) {
+                    answer = errors(401, "INVALID_SESSION_ID", "Session expired or invalid", List.of());
+                } else {
+                    if (!method.equals("GET") && !"false".equals(headers.get("sforce-auto-assign"))) {
+                        violations.add(method + " " + path + " without Sforce-Auto-Assign: false");
+                    }
+                    apiUsage++;
+                    answer = serve(method, path, query, body);
+                }
+            }
+            if (drop) {
+                exchange.sendResponseHeaders(200, 1024);
+                return;
+            }
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
+            exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=" + apiUsage + "/15000");
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    private Answer token(String form) {
+        Map<String, String> params = form(form);
+        if (!"client_credentials".equals(params.get("grant_type"))) {
+            return new Answer(400, "{\"error\":\"unsupported_grant_type\",\"error_description\":\"grant type not "
+                    + "supported\"}", Map.of());
+        }
+        if (!CLIENT_ID.equals(params.get("client_id")) || !CLIENT_SECRET.equals(params.get("client_secret"))) {
+            return new Answer(400, "{\"error\":\"invalid_client\",\"error_description\":\"invalid client "
+                    + "credentials\"}", Map.of());
+        }
+        String token = "00D000000000001!AQ4AQ.token" + (++tokensIssued);
+        validTokens.add(token);
+        return new Answer(200, json.createObjectNode().put("access_token", token)
+                .put("instance_url", instanceUrl().toString()).put("id", "https://login.salesforce.com/id/00D/005")
+                .put("token_type", "Bearer").put("issued_at", "1767608130000").put("signature", "c2lnbmF0dXJl")
+                .toString(), Map.of());
+    }
+
+    private Answer serve(String method, String path, String query, String body) throws IOException {
+        if (!path.startsWith(API)) {
+            return errors(404, "NOT_FOUND", "The requested resource does not exist", List.of());
+        }
+        String[] p = path.substring(API.length()).split("/");
+        // p[0] is empty: "/query" -> ["", "query"]
+        if (method.equals("GET") && p.length == 2 && p[1].equals("limits")) {
+            return new Answer(200, "{\"DailyApiRequests\":{\"Max\":15000,\"Remaining\":" + (15000 - apiUsage)
+                    + "}}", Map.of());
+        }
+        if (method.equals("GET") && p.length == 2 && p[1].equals("query")) {
+            return query(URLDecoder.decode(form(query).getOrDefault("q", ""), StandardCharsets.UTF_8), 0);
+        }
+        if (method.equals("GET") && p.length == 3 && p[1].equals("query")) {
+            String[] cursor = p[2].split("-", 2);
+            return query(new String(java.util.Base64.getUrlDecoder().decode(cursor[1]), StandardCharsets.UTF_8),
+                    Integer.parseInt(cursor[0]));
+        }
+        if (p.length >= 3 && p[1].equals("sobjects") && records.containsKey(p[2])) {
+            String type = p[2];
+            if (method.equals("POST") && p.length == 3) {
+                return create(type, json.readTree(body));
+            }
+            if (method.equals("PATCH") && p.length == 4) {
+                return update(type, URLDecoder.decode(p[3], StandardCharsets.UTF_8), json.readTree(body));
+            }
+            if (method.equals("PATCH") && p.length == 5) {
+                return upsert(type, p[3], URLDecoder.decode(p[4], StandardCharsets.UTF_8), json.readTree(body));
+            }
+        }
+        return errors(404, "NOT_FOUND", "The requested resource does not exist", List.of());
+    }
+
+    private Answer query(String soql, int offset) {
+        Matcher m = SOQL.matcher(soql);
+        if (!m.matches()) {
+            return errors(400, "MALFORMED_QUERY", "unexpected token in: " + soql, List.of());
+        }
+        String type = m.group("type");
+        if (!records.containsKey(type)) {
+            return errors(400, "INVALID_TYPE", "sObject type '" + type + "' is not supported.", List.of());
+        }
+        List<String> selected = new ArrayList<>();
+        for (String field : m.group("fields").split(",")) {
+            selected.add(field.strip());
+        }
+        for (String field : selected) {
+            if (!FIELDS.get(type).contains(field)) {
+                return errors(400, "INVALID_FIELD", "\n" + soql + "\nERROR at Row:1:Column:1\nNo such column '" + field
+                        + "' on entity '" + type + "'.", List.of());
+            }
+        }
+        List<ObjectNode> hits = new ArrayList<>();
+        for (ObjectNode record : records.get(type).values()) {
+            if (m.group("field") == null || matches(record.path(m.group("field")), m.group("op"),
+                    unescape(m.group("literal")))) {
+                hits.add(record);
+            }
+        }
+        int limit = m.group("limit") == null ? Integer.MAX_VALUE : Integer.parseInt(m.group("limit"));
+        List<ObjectNode> all = hits.stream().limit(limit).toList();
+        List<ObjectNode> page = all.stream().skip(offset).limit(pageSize).toList();
+        ObjectNode result = json.createObjectNode().put("totalSize", all.size());
+        boolean done = offset + page.size() >= all.size();
+        result.put("done", done);
+        if (!done) {
+            result.put("nextRecordsUrl", API + "/query/" + (offset + pageSize) + "-"
+                    + java.util.Base64.getUrlEncoder().encodeToString(soql.getBytes(StandardCharsets.UTF_8)));
+        }
+        ArrayNode out = result.putArray("records");
+        for (ObjectNode record : page) {
+            ObjectNode row = out.addObject();
+            row.putObject("attributes").put("type", type).put("url", API + "/sobjects/" + type + "/"
+                    + record.path("Id").asText());
+            selected.forEach(field -> row.set(field, record.has(field) ? record.get(field) : json.nullNode()));
+        }
+        return new Answer(200, result.toString(), Map.of());
+    }
+
+    /** SOQL compares text case-insensitively; LIKE knows % and _, and \% \_ for themselves. */
+    private static boolean matches(JsonNode value, String op, String literal) {
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        String actual = value.asText().toLowerCase(Locale.ROOT);
+        String wanted = literal.toLowerCase(Locale.ROOT);
+        if (op.equals("=")) {
+            return actual.equals(wanted);
+        }
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < wanted.length(); i++) {
+            char c = wanted.charAt(i);
+            if (c == '\\' && i + 1 < wanted.length()) {
+                regex.append(Pattern.quote(String.valueOf(wanted.charAt(++i))));
+            } else if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return actual.matches(regex.toString());
+    }
+
+    /** The literal as SOQL reads it: \' is a quote, \\ a backslash; \% and \_ stay escaped for LIKE. */
+    private static String unescape(String literal) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '\\' && i + 1 < literal.length()) {
+                char next = literal.charAt(++i);
+                switch (next) {
+                    case '%', '_' -> out.append('\\').append(next);
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    default -> out.append(next);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private Answer create(String type, JsonNode values) {
+        Optional<Answer> invalid = invalid(type, values, true);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        String id = newId(type);
+        ObjectNode record = json.createObjectNode().put("Id", id);
+        values.properties().forEach(e -> record.set(e.getKey(), e.getValue()));
+        records.get(type).put(id, record);
+        return new Answer(201, "{\"id\":\"" + id + "\",\"success\":true,\"errors\":[]}", Map.of());
+    }
+
+    private Answer update(String type, String id, JsonNode values) {
+        ObjectNode record = records.get(type).get(id);
+        if (record == null) {
+            return errors(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + id,
+                    List.of());
+        }
+        Optional<Answer> invalid = invalid(type, values, false);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        values.properties().forEach(e -> record.set(e.getKey(), e.getValue()));
+        return new Answer(204, "", Map.of());
+    }
+
+    private Answer upsert(String type, String externalField, String value, JsonNode values) {
+        if (!externalField.equals("Orchestrator_Email__c")) {
+            return errors(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
+                    + externalField, List.of());
+        }
+        List<ObjectNode> matching = records.get(type).values().stream()
+                .filter(r -> r.path(externalField).asText().equalsIgnoreCase(value)).toList();
+        if (matching.size() > 1) {
+            ArrayNode urls = json.createArrayNode();
+            matching.forEach(r -> urls.add(API + "/sobjects/" + type + "/" + r.path("Id").asText()));
+            return new Answer(300, urls.toString(), Map.of());
+        }
+        ObjectNode withKey = values.deepCopy();
+        withKey.put(externalField, value);
+        if (matching.isEmpty()) {
+            Answer created = create(type, withKey);
+            return created.status() != 201 ? created : new Answer(201, created.body().replace("}",
+                    ",\"created\":true}"), Map.of());
+        }
+        String id = matching.get(0).path("Id").asText();
+        Answer updated = update(type, id, withKey);
+        return updated.status() != 204 ? updated
+                : new Answer(200, "{\"id\":\"" + id + "\",\"success\":true,\"errors\":[],\"created\":false}", Map.of());
+    }
+
+    private Optional<Answer> invalid(String type, JsonNode values, boolean creating) {
+        for (Map.Entry<String, JsonNode> field : values.properties()) {
+            String name = field.getKey();
+            String value = field.getValue().asText();
+            if (!FIELDS.get(type).contains(name) || name.equals("Id")) {
+                return Optional.of(errors(400, "INVALID_FIELD", "No such column '" + name + "' on sobject of type "
+                        + type, List.of()));
+            }
+            if (name.equals("Lifecycle_Stage__c") && !STAGES.contains(value)) {
+                return Optional.of(errors(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Lifecycle Stage: bad "
+                        + "value for restricted picklist field: " + value, List.of(name)));
+            }
+            if (name.equals("AccountId") && !records.get("Account").containsKey(value)) {
+                return Optional.of(errors(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id",
+                        List.of(name)));
+            }
+            if (name.equals("OwnerId") && !records.get("User").containsKey(value)) {
+                return Optional.of(errors(400, "INVALID_CROSS_REFERENCE_KEY", "Owner ID: owner cannot be blank or "
+                        + "invalid", List.of(name)));
+            }
+        }
+        String required = REQUIRED.get(type);
+        if (creating && required != null && values.path(required).asText("").isBlank()) {
+            return Optional.of(errors(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [" + required
+                    + "]", List.of(required)));
+        }
+        return Optional.empty();
+    }
+
+    private Answer errors(int status, String code, String message, List<String> fields) {
+        ArrayNode body = json.createArrayNode();
+        ObjectNode error = body.addObject().put("message", message).put("errorCode", code);
+        ArrayNode list = error.putArray("fields");
+        fields.forEach(list::add);
+        return new Answer(status, body.toString(), Map.of());
+    }
+
+    private String newId(String type) {
+        return PREFIX.get(type) + String.format("%012d", nextId++) + "AAA";
+    }
+
+    private static Map<String, String> form(String text) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return params;
+        }
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            params.put(key, eq < 0 ? "" : (key.equals("q") ? pair.substring(eq + 1)
+                    : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+        }
+        return params;
+    }
+}
