@@ -1,10 +1,13 @@
 package dev.orchestrator.adapter.crm.sandbox;
 
+import dev.orchestrator.application.port.out.crm.CompanyDraft;
 import dev.orchestrator.application.port.out.crm.ContactDraft;
+import dev.orchestrator.application.port.out.crm.CrmCompany;
 import dev.orchestrator.application.port.out.crm.CrmContact;
 import dev.orchestrator.application.port.out.crm.CrmFailure;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.port.out.crm.CrmHealth;
+import dev.orchestrator.application.port.out.crm.CrmOwner;
 import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.crm.PersonName;
@@ -12,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -44,33 +49,34 @@ final class SandboxCrmGateway implements CrmGateway {
                 .findOne());
     }
 
+    /** Like a CRM upsert keyed by email: a retried create finds the first one and writes the draft onto it. */
     @Override
     public CrmObjectId createContact(ContactDraft draft) {
         Timestamp now = Timestamp.from(clock.instant());
-        try {
-            long id = jdbi.inTransaction(handle -> relaxed(handle).createQuery("""
-                            insert into sandbox_crm.contacts (email, firstname, lastname, company, phone, lifecyclestage,
-                                hubspot_owner_id, createdate, lastmodifieddate)
-                            values (:email, :first, :last, :company, :phone, :stage, :owner, :now, :now)
-                            returning id""")
-                    .bind("email", draft.email().value())
-                    .bind("first", draft.name().first().orElse(null))
-                    .bind("last", draft.name().last().orElse(null))
-                    .bind("company", draft.company().orElse(null))
-                    .bind("phone", draft.phone().orElse(null))
-                    .bind("stage", draft.lifecycleStage().orElse(null))
-                    .bind("owner", draft.ownerId().orElse(null))
-                    .bind("now", now)
-                    .mapTo(Long.class)
-                    .one());
-            return new CrmObjectId(Long.toString(id));
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getMessage() != null && e.getMessage().contains("contacts_email")) {
-                throw new CrmFailure(CrmFailure.Kind.RETRYABLE,
-                        "a contact with this email was created concurrently; search again", Optional.empty(), e);
-            }
-            throw e;
-        }
+        long id = jdbi.inTransaction(handle -> relaxed(handle).createQuery("""
+                        insert into sandbox_crm.contacts (email, firstname, lastname, company, phone, lifecyclestage,
+                            hubspot_owner_id, createdate, lastmodifieddate)
+                        values (:email, :first, :last, :company, :phone, :stage, :owner, :now, :now)
+                        on conflict (lower(email)) do update set
+                            firstname = coalesce(excluded.firstname, contacts.firstname),
+                            lastname = coalesce(excluded.lastname, contacts.lastname),
+                            company = coalesce(excluded.company, contacts.company),
+                            phone = coalesce(excluded.phone, contacts.phone),
+                            lifecyclestage = coalesce(excluded.lifecyclestage, contacts.lifecyclestage),
+                            hubspot_owner_id = coalesce(excluded.hubspot_owner_id, contacts.hubspot_owner_id),
+                            lastmodifieddate = excluded.lastmodifieddate
+                        returning id""")
+                .bind("email", draft.email().value())
+                .bind("first", draft.name().first().orElse(null))
+                .bind("last", draft.name().last().orElse(null))
+                .bind("company", draft.company().orElse(null))
+                .bind("phone", draft.phone().orElse(null))
+                .bind("stage", draft.lifecycleStage().orElse(null))
+                .bind("owner", draft.ownerId().orElse(null))
+                .bind("now", now)
+                .mapTo(Long.class)
+                .one());
+        return new CrmObjectId(Long.toString(id));
     }
 
     @Override
@@ -94,6 +100,74 @@ final class SandboxCrmGateway implements CrmGateway {
         if (updated == 0) {
             throw new CrmFailure(CrmFailure.Kind.REVIEW, "sandbox CRM has no contact " + id);
         }
+    }
+
+    @Override
+    public Optional<CrmCompany> findCompanyByDomain(String domain) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select id, domain, name from sandbox_crm.companies where lower(domain) = lower(:domain)")
+                .bind("domain", domain.strip())
+                .map((rs, ctx) -> new CrmCompany(new CrmObjectId(Long.toString(rs.getLong("id"))),
+                        rs.getString("domain").toLowerCase(Locale.ROOT), Optional.ofNullable(rs.getString("name"))))
+                .findOne());
+    }
+
+    @Override
+    public CrmObjectId createCompany(CompanyDraft draft) {
+        Timestamp now = Timestamp.from(clock.instant());
+        long id = jdbi.inTransaction(handle -> relaxed(handle).createQuery("""
+                        insert into sandbox_crm.companies (name, domain, createdate, lastmodifieddate)
+                        values (coalesce(:name, :domain), :domain, :now, :now)
+                        on conflict (lower(domain)) where domain is not null do update set
+                            name = coalesce(:name, companies.name), lastmodifieddate = excluded.lastmodifieddate
+                        returning id""")
+                .bind("name", draft.name().orElse(null))
+                .bind("domain", draft.domain())
+                .bind("now", now)
+                .mapTo(Long.class)
+                .one());
+        return new CrmObjectId(Long.toString(id));
+    }
+
+    @Override
+    public void updateCompany(CrmObjectId id, CompanyDraft draft) {
+        int updated = jdbi.inTransaction(handle -> relaxed(handle).createUpdate("""
+                        update sandbox_crm.companies set name = coalesce(:name, name), domain = :domain,
+                            lastmodifieddate = :now where id = :id""")
+                .bind("id", parseId(id))
+                .bind("name", draft.name().orElse(null))
+                .bind("domain", draft.domain())
+                .bind("now", Timestamp.from(clock.instant()))
+                .execute());
+        if (updated == 0) {
+            throw new CrmFailure(CrmFailure.Kind.REVIEW, "sandbox CRM has no company " + id);
+        }
+    }
+
+    @Override
+    public void associateContactWithCompany(CrmObjectId contactId, CrmObjectId companyId) {
+        try {
+            jdbi.useTransaction(handle -> relaxed(handle).createUpdate("""
+                            insert into sandbox_crm.contact_companies (contact_id, company_id) values (:contact, :company)
+                            on conflict do nothing""")
+                    .bind("contact", parseId(contactId))
+                    .bind("company", parseId(companyId))
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            throw new CrmFailure(CrmFailure.Kind.REVIEW, "sandbox CRM cannot associate contact " + contactId
+                    + " with company " + companyId + ": one of them does not exist", Optional.empty(), e);
+        }
+    }
+
+    @Override
+    public List<CrmOwner> owners() {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select id, email, first_name, last_name, archived from sandbox_crm.owners order by id")
+                .map((rs, ctx) -> new CrmOwner(rs.getString("id"),
+                        Optional.ofNullable(rs.getString("email")).map(EmailAddress::parse),
+                        PersonName.of(rs.getString("first_name"), rs.getString("last_name")),
+                        !rs.getBoolean("archived")))
+                .list());
     }
 
     @Override
