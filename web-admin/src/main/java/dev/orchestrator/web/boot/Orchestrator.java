@@ -1,6 +1,10 @@
 package dev.orchestrator.web.boot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.adapter.crm.hubspot.HubSpotAdapter;
+import dev.orchestrator.adapter.crm.hubspot.HubSpotSettings;
+import dev.orchestrator.adapter.crm.salesforce.SalesforceAdapter;
+import dev.orchestrator.adapter.crm.salesforce.SalesforceSettings;
 import dev.orchestrator.adapter.crm.sandbox.SandboxCrmAdapter;
 import dev.orchestrator.adapter.persistence.Database;
 import dev.orchestrator.adapter.persistence.PersistenceAdapter;
@@ -31,6 +35,7 @@ import dev.orchestrator.web.json.Json;
 import dev.orchestrator.web.pages.EventsPage;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -95,10 +100,18 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private static CrmGateway crm(Settings settings, Database database, Clock clock) {
-        if (settings.crm().equals("sandbox")) {
-            return SandboxCrmAdapter.create(database.dataSource(), clock);
-        }
-        throw new Settings.ConfigurationError("CRM", "'" + settings.crm() + "' is not available in this build yet");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        return switch (settings.crm()) {
+            case "hubspot" -> {
+                HubSpotSettings hubSpot = HubSpotSettings.fromEnvironment(System.getenv());
+                // A portal without our properties (or with other enum options) is a configuration error: say so now.
+                HubSpotAdapter.checkFieldMap(hubSpot, http, clock).orThrow();
+                yield HubSpotAdapter.create(hubSpot, http, clock);
+            }
+            case "salesforce" -> SalesforceAdapter.create(SalesforceSettings.fromEnvironment(System.getenv()), http);
+            default -> SandboxCrmAdapter.create(database.dataSource(), clock);
+        };
     }
 
     private static WebhookSources sources(Settings settings) {
