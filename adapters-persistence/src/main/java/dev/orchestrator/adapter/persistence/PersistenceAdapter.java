@@ -6,6 +6,8 @@ import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.ReviewQueue;
+import dev.orchestrator.application.port.out.SignalStore;
+import dev.orchestrator.application.port.out.CompanyDirectory;
 import dev.orchestrator.application.port.out.Transactions;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -22,6 +24,8 @@ public final class PersistenceAdapter {
     private final AuditLog audit;
     private final ContactDirectory contacts;
     private final ReviewQueue reviews;
+    private final SignalStore signals;
+    private final CompanyDirectory companies;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -31,6 +35,8 @@ public final class PersistenceAdapter {
         this.audit = new JdbiAuditLog(db);
         this.contacts = new JdbiContactDirectory(db);
         this.reviews = new JdbiReviewQueue(db, ids);
+        this.signals = new JdbiSignalStore(db);
+        this.companies = new JdbiCompanyDirectory(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -72,5 +78,13 @@ public final class PersistenceAdapter {
 
     public ReviewQueue reviews() {
         return reviews;
+    }
+
+    public SignalStore signals() {
+        return signals;
+    }
+
+    public CompanyDirectory companies() {
+        return companies;
     }
 }
