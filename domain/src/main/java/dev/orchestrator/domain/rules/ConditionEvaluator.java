@@ -3,6 +3,7 @@ package dev.orchestrator.domain.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,33 +13,92 @@ import java.util.StringJoiner;
 /**
  * Evaluates one condition against a context and records what it read. A missing field makes every comparison
  * false (including {@code !=}), so a rule never fires on data nobody supplied; the explanation says "(missing)".
+ * The decision is computed at once; the values shown beside it are rendered when first read.
  */
 public final class ConditionEvaluator {
     private ConditionEvaluator() {
     }
 
     public static ConditionResult evaluate(Condition condition, EvaluationContext context) {
+        boolean result = test(condition, context);
+        return new ConditionResult(condition.expr(), result, new LazyValues(() -> explain(condition, context)));
+    }
+
+    /** The decision alone. */
+    public static boolean test(Condition condition, EvaluationContext context) {
         if (condition instanceof Condition.Comparison comparison) {
-            return comparison(comparison, context);
+            return compare(read(comparison.field(), context), comparison.operator(), comparison.literal().value());
         }
         if (condition instanceof Condition.Membership membership) {
-            return membership(membership, context);
+            Value actual = read(membership.field(), context);
+            if (actual instanceof Value.Missing) {
+                return false;
+            }
+            for (Literal option : membership.options()) {
+                if (compare(actual, ComparisonOperator.EQ, option.value())) {
+                    return !membership.negated();
+                }
+            }
+            return membership.negated();
         }
         if (condition instanceof Condition.Range range) {
-            return range(range, context);
+            Value actual = read(range.field(), context);
+            return compare(actual, ComparisonOperator.GE, range.low().value())
+                    && compare(actual, ComparisonOperator.LE, range.high().value());
         }
         if (condition instanceof Condition.Presence presence) {
-            return presence(presence, context);
+            Value actual = read(presence.field(), context);
+            boolean present = !(actual instanceof Value.Missing)
+                    && !(actual instanceof Value.Text text && text.value().isBlank());
+            return present == presence.present();
         }
         if (condition instanceof Condition.SignalCount signalCount) {
-            return signals(signalCount, context);
+            return signalCount.effectiveCount().test(countSignals(signalCount, context));
         }
         throw new IllegalStateException("unknown condition kind " + condition.getClass().getName());
     }
 
-    /** The value of a field in this context, and extra values worth showing beside it. */
-    public static Value read(FieldPath field, EvaluationContext context, Map<String, String> shown) {
-        Value value = switch (field.namespace()) {
+    /** The values the condition reads, as an explanation shows them. */
+    static Map<String, String> explain(Condition condition, EvaluationContext context) {
+        Map<String, String> shown = new LinkedHashMap<>(4);
+        if (condition instanceof Condition.SignalCount signalCount) {
+            Instant since = context.now().minus(signalCount.window());
+            StringJoiner seen = new StringJoiner(", ");
+            int count = 0;
+            for (Signal signal : context.signals()) {
+                if (counts(signal, signalCount.types(), since, context.now())) {
+                    count++;
+                    seen.add(signal.type() + "@" + signal.at());
+                }
+            }
+            shown.put("count", Integer.toString(count));
+            shown.put("window", since + " .. " + context.now());
+            shown.put("signals", count == 0 ? "(none)" : seen.toString());
+            return shown;
+        }
+        FieldPath field;
+        if (condition instanceof Condition.Comparison comparison) {
+            field = comparison.field();
+        } else if (condition instanceof Condition.Membership membership) {
+            field = membership.field();
+        } else if (condition instanceof Condition.Range range) {
+            field = range.field();
+        } else if (condition instanceof Condition.Presence presence) {
+            field = presence.field();
+        } else {
+            throw new IllegalStateException("unknown condition kind " + condition.getClass().getName());
+        }
+        if (field.namespace() == FieldPath.Namespace.DAYS_SINCE_LAST_ACTIVITY) {
+            shown.put("last_activity", context.lastActivity().map(Instant::toString).orElse("(none)"));
+            shown.put("now", context.now().toString());
+        }
+        shown.put(field.text(), read(field, context).display());
+        return shown;
+    }
+
+    /** The value of a field in this context. */
+    public static Value read(FieldPath field, EvaluationContext context) {
+        return switch (field.namespace()) {
             case RECORD -> context.record().getOrDefault(field.name(), Value.MISSING);
             case COMPANY -> context.company().getOrDefault(field.name(), Value.MISSING);
             case DEAL -> context.deal().getOrDefault(field.name(), Value.MISSING);
@@ -49,16 +109,25 @@ public final class ConditionEvaluator {
             };
             case STAGE -> Value.of(context.stage().key());
             case OWNER -> owner(field.name(), context.owner());
-            case DAYS_SINCE_LAST_ACTIVITY -> {
-                Optional<Instant> last = context.lastActivity();
-                shown.put("last_activity", last.map(Instant::toString).orElse("(none)"));
-                shown.put("now", context.now().toString());
-                yield last.<Value>map(at -> Value.of(Duration.between(at, context.now()).toDays()))
-                        .orElse(Value.MISSING);
-            }
+            case DAYS_SINCE_LAST_ACTIVITY -> context.lastActivity()
+                    .<Value>map(at -> Value.of(Duration.between(at, context.now()).toDays())).orElse(Value.MISSING);
         };
-        shown.put(field.text(), value.display());
-        return value;
+    }
+
+    private static int countSignals(Condition.SignalCount condition, EvaluationContext context) {
+        Instant now = context.now();
+        Instant since = now.minus(condition.window());
+        int count = 0;
+        for (Signal signal : context.signals()) {
+            if (counts(signal, condition.types(), since, now)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean counts(Signal signal, List<String> types, Instant since, Instant now) {
+        return !signal.at().isAfter(now) && !signal.at().isBefore(since) && types.contains(signal.type());
     }
 
     private static Value owner(String name, Optional<OwnerState> owner) {
@@ -77,65 +146,6 @@ public final class ConditionEvaluator {
         };
     }
 
-    private static ConditionResult comparison(Condition.Comparison comparison, EvaluationContext context) {
-        Map<String, String> shown = new LinkedHashMap<>(2);
-        Value actual = read(comparison.field(), context, shown);
-        boolean result = compare(actual, comparison.operator(), comparison.literal().value());
-        return new ConditionResult(comparison.expr(), result, shown);
-    }
-
-    private static ConditionResult membership(Condition.Membership membership, EvaluationContext context) {
-        Map<String, String> shown = new LinkedHashMap<>(2);
-        Value actual = read(membership.field(), context, shown);
-        if (actual instanceof Value.Missing) {
-            return new ConditionResult(membership.expr(), false, shown);
-        }
-        boolean found = false;
-        for (Literal option : membership.options()) {
-            if (compare(actual, ComparisonOperator.EQ, option.value())) {
-                found = true;
-                break;
-            }
-        }
-        return new ConditionResult(membership.expr(), found != membership.negated(), shown);
-    }
-
-    private static ConditionResult range(Condition.Range range, EvaluationContext context) {
-        Map<String, String> shown = new LinkedHashMap<>(2);
-        OptionalDouble actual = read(range.field(), context, shown).asNumber();
-        boolean result = actual.isPresent()
-                && compare(Value.of(actual.getAsDouble()), ComparisonOperator.GE, range.low().value())
-                && compare(Value.of(actual.getAsDouble()), ComparisonOperator.LE, range.high().value());
-        return new ConditionResult(range.expr(), result, shown);
-    }
-
-    private static ConditionResult presence(Condition.Presence presence, EvaluationContext context) {
-        Map<String, String> shown = new LinkedHashMap<>(2);
-        Value actual = read(presence.field(), context, shown);
-        boolean present = !(actual instanceof Value.Missing)
-                && !(actual instanceof Value.Text text && text.value().isBlank());
-        return new ConditionResult(presence.expr(), present == presence.present(), shown);
-    }
-
-    private static ConditionResult signals(Condition.SignalCount condition, EvaluationContext context) {
-        Instant now = context.now();
-        Instant since = now.minus(condition.window());
-        int count = 0;
-        StringJoiner seen = new StringJoiner(", ");
-        for (Signal signal : context.signals()) {
-            if (signal.at().isAfter(now) || signal.at().isBefore(since) || !condition.types().contains(signal.type())) {
-                continue;
-            }
-            count++;
-            seen.add(signal.type() + "@" + signal.at());
-        }
-        Map<String, String> shown = new LinkedHashMap<>(4);
-        shown.put("count", Integer.toString(count));
-        shown.put("window", since + " .. " + now);
-        shown.put("signals", count == 0 ? "(none)" : seen.toString());
-        return new ConditionResult(condition.expr(), condition.effectiveCount().test(count), shown);
-    }
-
     /** The comparison semantics of the language: numbers numerically, flags as flags, text ignoring case. */
     static boolean compare(Value actual, ComparisonOperator operator, Value expected) {
         if (actual instanceof Value.Missing) {
@@ -152,9 +162,10 @@ public final class ConditionEvaluator {
                 return false;
             }
             equal = left.get() == flag.value();
+        } else if (actual instanceof Value.Text text && expected instanceof Value.Text wanted) {
+            equal = text.value().trim().equalsIgnoreCase(wanted.value().trim());
         } else {
-            equal = actual.display().trim().toLowerCase(Locale.ROOT)
-                    .equals(expected.display().trim().toLowerCase(Locale.ROOT));
+            equal = actual.display().trim().equalsIgnoreCase(expected.display().trim());
         }
         return switch (operator) {
             case EQ -> equal;

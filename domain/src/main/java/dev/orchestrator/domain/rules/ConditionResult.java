@@ -9,6 +9,9 @@ import java.util.Map;
 public record ConditionResult(String expr, boolean result, Map<String, String> values) {
     public ConditionResult {
         Require.notBlank("expr", expr);
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(Require.present("values", values)));
+        Require.present("values", values);
+        if (!(values instanceof LazyValues)) {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.orchestrator.domain.rules;
 
 import dev.orchestrator.domain.shared.Require;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,27 +28,28 @@ public record ConditionSet(List<Condition> all, List<Condition> any, List<Condit
 
     /** Whether the set holds, with one result per condition; a {@code not} condition is shown as {@code not (...)}. */
     public Outcome evaluate(EvaluationContext context) {
-        List<ConditionResult> results = new ArrayList<>(all.size() + any.size() + not.size());
+        ConditionResult[] results = new ConditionResult[all.size() + any.size() + not.size()];
+        int next = 0;
         boolean matched = true;
         for (Condition condition : all) {
             ConditionResult result = ConditionEvaluator.evaluate(condition, context);
             matched &= result.result();
-            results.add(result);
+            results[next++] = result;
         }
         boolean anyHeld = any.isEmpty();
         for (Condition condition : any) {
             ConditionResult result = ConditionEvaluator.evaluate(condition, context);
             anyHeld |= result.result();
-            results.add(result);
+            results[next++] = result;
         }
         matched &= anyHeld;
         for (Condition condition : not) {
             ConditionResult raw = ConditionEvaluator.evaluate(condition, context);
             ConditionResult negated = new ConditionResult("not (" + raw.expr() + ")", !raw.result(), raw.values());
             matched &= negated.result();
-            results.add(negated);
+            results[next++] = negated;
         }
-        return new Outcome(matched, results);
+        return new Outcome(matched, List.of(results));
     }
 
     public record Outcome(boolean matched, List<ConditionResult> conditions) {
