@@ -3,6 +3,8 @@ package dev.orchestrator.application.rules;
 import dev.orchestrator.domain.rules.CandidateOutcome;
 import dev.orchestrator.domain.rules.ConditionResult;
 import dev.orchestrator.domain.rules.Evaluation;
+import dev.orchestrator.domain.rules.EvaluationContext;
+import dev.orchestrator.domain.rules.SkippedRule;
 import dev.orchestrator.domain.rules.LifecycleTransition;
 import dev.orchestrator.domain.rules.RoutingDecision;
 import dev.orchestrator.domain.rules.Ruleset;
@@ -48,24 +50,29 @@ public record FixtureReport(Ruleset ruleset, List<FixtureResult> results) {
                 out.append(String.format("     %-12s expected %-22s actual %s%n", mismatch.field(),
                         mismatch.expected(), mismatch.actual()));
             }
-            explain(result.evaluation(), out);
+            explain(result, out);
         }
         out.append(results.size()).append(" fixtures, ").append(passedCount()).append(" passed, ")
                 .append(failedCount()).append(" failed\n");
         return out.toString();
     }
 
-    private static void explain(Evaluation evaluation, StringBuilder out) {
+    private void explain(FixtureResult result, StringBuilder out) {
+        Evaluation evaluation = result.evaluation();
         out.append("     score: fit ").append(evaluation.score().fit()).append(contributions(evaluation, true))
                 .append(", behavior ").append(evaluation.score().behavior())
                 .append(contributions(evaluation, false)).append('\n');
-        if (evaluation.transitions().isEmpty()) {
-            out.append("     no transition from ").append(evaluation.stage().key()).append('\n');
-        }
         for (LifecycleTransition transition : evaluation.transitions()) {
             out.append("     ").append(transition.from().key()).append(" -> ").append(transition.to().key())
                     .append(" by ").append(transition.ruleId()).append(": ")
                     .append(conditions(transition.conditions())).append('\n');
+        }
+        EvaluationContext settled = result.fixture().given()
+                .withScores(evaluation.score().fit(), evaluation.score().behavior()).withStage(evaluation.stage());
+        for (SkippedRule miss : LifecycleTransition.misses(ruleset.lifecycle(), settled)) {
+            out.append("     stays ").append(evaluation.stage().key()).append(": ").append(miss.ruleId())
+                    .append(" not taken: ").append(conditions(miss.conditions().stream()
+                            .filter(condition -> !condition.result()).toList())).append('\n');
         }
         evaluation.routing().ifPresent(routing -> out.append("     routed: ").append(routing(routing)).append('\n'));
     }

@@ -32,4 +32,18 @@ public record LifecycleTransition(String ruleId, LifecycleStage from, LifecycleS
         }
         return Optional.empty();
     }
+
+    /** The rules that could leave the context's stage but whose conditions do not hold: why no transition. */
+    public static List<SkippedRule> misses(List<LifecycleRule> rules, EvaluationContext context) {
+        List<SkippedRule> misses = new java.util.ArrayList<>();
+        for (LifecycleRule rule : rules) {
+            if (rule.from().contains(context.stage())) {
+                ConditionSet.Outcome outcome = rule.when().evaluate(context);
+                if (!outcome.matched()) {
+                    misses.add(new SkippedRule(rule.id(), outcome.conditions()));
+                }
+            }
+        }
+        return misses;
+    }
 }

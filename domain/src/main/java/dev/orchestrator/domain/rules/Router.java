@@ -24,33 +24,38 @@ public final class Router {
     public static Outcome route(Ruleset ruleset, EvaluationContext context, OwnerRoster roster,
             RoundRobinState rotation) {
         List<RoutingCandidate> lost = new ArrayList<>();
+        List<SkippedRule> skipped = new ArrayList<>();
         for (RoutingRule rule : ruleset.routing()) {
             ConditionSet.Outcome outcome = rule.when().evaluate(context);
             if (!outcome.matched()) {
+                skipped.add(new SkippedRule(rule.id(), outcome.conditions()));
                 continue;
             }
             Assignment assignment = rule.assign();
             if (assignment instanceof Assignment.ToQueue toQueue) {
                 return new Outcome(new RoutingDecision(rule.id(), new RoutingTarget.Queue(toQueue.queue()),
-                        outcome.conditions(), lost, "rule " + rule.id() + " sends the lead to queue "
+                        outcome.conditions(), lost, skipped, "rule " + rule.id() + " sends the lead to queue "
                         + toQueue.queue()), rotation);
             }
             if (assignment instanceof Assignment.ToAccountOwner) {
-                Optional<Outcome> accountOwner = accountOwner(rule, outcome, context, roster, lost, rotation);
+                Optional<Outcome> accountOwner = accountOwner(rule, outcome, context, roster, lost, skipped,
+                        rotation);
                 if (accountOwner.isPresent()) {
                     return accountOwner.get();
                 }
+                skipped.add(new SkippedRule(rule.id(), outcome.conditions()));
                 continue;
             }
-            return pool(ruleset, rule, (Assignment.ToPool) assignment, outcome, roster, rotation, lost);
+            return pool(ruleset, rule, (Assignment.ToPool) assignment, outcome, roster, rotation, lost, skipped);
         }
         return new Outcome(new RoutingDecision(RoutingDecision.NO_RULE,
-                new RoutingTarget.Queue(ruleset.fallbackQueue()), List.of(), lost,
+                new RoutingTarget.Queue(ruleset.fallbackQueue()), List.of(), lost, skipped,
                 "no routing rule matched; fallback queue " + ruleset.fallbackQueue()), rotation);
     }
 
     private static Optional<Outcome> accountOwner(RoutingRule rule, ConditionSet.Outcome outcome,
-            EvaluationContext context, OwnerRoster roster, List<RoutingCandidate> lost, RoundRobinState rotation) {
+            EvaluationContext context, OwnerRoster roster, List<RoutingCandidate> lost, List<SkippedRule> skipped,
+            RoundRobinState rotation) {
         Value ownerId = context.company().getOrDefault("owner_id", Value.MISSING);
         if (ownerId instanceof Value.Missing || ownerId.display().isBlank()) {
             return Optional.empty();
@@ -65,12 +70,14 @@ public final class Router {
         candidates.add(new RoutingCandidate(id, ACCOUNT_POOL, CandidateOutcome.ASSIGNED,
                 "owns the contact's company"));
         return Optional.of(new Outcome(new RoutingDecision(rule.id(), new RoutingTarget.Owner(id, ACCOUNT_POOL),
-                outcome.conditions(), candidates, "rule " + rule.id() + " gives the lead to the account owner " + id),
+                outcome.conditions(), candidates, skipped, "rule " + rule.id() + " gives the lead to the account owner "
+                + id),
                 rotation));
     }
 
     private static Outcome pool(Ruleset ruleset, RoutingRule rule, Assignment.ToPool assignment,
-            ConditionSet.Outcome outcome, OwnerRoster roster, RoundRobinState rotation, List<RoutingCandidate> lost) {
+            ConditionSet.Outcome outcome, OwnerRoster roster, RoundRobinState rotation, List<RoutingCandidate> lost,
+            List<SkippedRule> skipped) {
         List<RoutingCandidate> candidates = new ArrayList<>(lost);
         Set<String> tried = new LinkedHashSet<>();
         List<String> notes = new ArrayList<>();
@@ -87,7 +94,7 @@ public final class Router {
                 String owner = pool.owners().get(chosen.get());
                 String via = tried.size() > 1 ? " (overflow from " + assignment.pool() + ")" : "";
                 return new Outcome(new RoutingDecision(rule.id(), new RoutingTarget.Owner(owner, pool.name()),
-                        outcome.conditions(), candidates, "rule " + rule.id() + " assigns " + owner + " from pool "
+                        outcome.conditions(), candidates, skipped, "rule " + rule.id() + " assigns " + owner + " from pool "
                         + pool.name() + " by " + assignment.strategy().key() + via),
                         rotation.advance(pool.name(), (chosen.get() + 1) % pool.owners().size()));
             }
@@ -97,7 +104,7 @@ public final class Router {
         String queue = Optional.ofNullable(ruleset.pools().get(assignment.pool()))
                 .flatMap(Pool::fallbackQueue).orElse(ruleset.fallbackQueue());
         return new Outcome(new RoutingDecision(rule.id(), new RoutingTarget.Queue(queue), outcome.conditions(),
-                candidates, String.join("; ", notes) + "; fallback queue " + queue), rotation);
+                candidates, skipped, String.join("; ", notes) + "; fallback queue " + queue), rotation);
     }
 
     /** Looks at every owner in turn order from the cursor; returns the chosen index, recording each candidate. */

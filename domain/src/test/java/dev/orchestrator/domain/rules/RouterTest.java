@@ -222,4 +222,21 @@ class RouterTest {
         assertThat(decision.candidates().get(0)).isEqualTo(new RoutingCandidate("ae-3", "account",
                 CandidateOutcome.OUT_OF_OFFICE, "out of office"));
     }
+
+    @Test
+    void the_rules_passed_over_before_the_match_are_part_of_the_decision() {
+        Ruleset ruleset = aRuleset().pool("aes", AES)
+                .routeToQueue("small-to-nurture", "nurture", "company.employees < 20")
+                .routeToPool("manufacturing", "aes", OptionalInt.empty(), "company.industry == manufacturing")
+                .build();
+
+        RoutingDecision decision = Router.route(ruleset, manufacturer(500), allAvailable(), RoundRobinState.start())
+                .decision();
+
+        assertThat(decision.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.ruleId()).isEqualTo("small-to-nurture");
+            assertThat(skipped.conditions()).extracting(ConditionResult::expr, ConditionResult::result)
+                    .containsExactly(tuple("company.employees < 20", false));
+        });
+    }
 }

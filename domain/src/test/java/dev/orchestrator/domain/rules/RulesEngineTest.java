@@ -177,4 +177,15 @@ class RulesEngineTest {
                 .transition("same", LEAD, LifecycleStage.MQL, "score.fit >= 2").build())
                 .isInstanceOf(DomainViolation.class).hasMessageContaining("'same' is used twice");
     }
+
+    @Test
+    void the_misses_of_a_stage_name_the_rules_that_could_have_left_it_and_their_failing_conditions() {
+        EvaluationContext weak = aContext().withScores(10, 0).withSignalDaysAgo("pricing_page_view", 1).build();
+
+        List<SkippedRule> misses = LifecycleTransition.misses(classic().build().lifecycle(), weak);
+
+        assertThat(misses).extracting(SkippedRule::ruleId)
+                .containsExactly("mql-fit-and-intent", "nurture-after-90-days-dark");
+        assertThat(misses.get(0).conditions()).extracting(ConditionResult::result).containsExactly(false, true);
+    }
 }

@@ -9,6 +9,7 @@ import dev.orchestrator.domain.rules.RoutingDecision;
 import dev.orchestrator.domain.rules.RoutingTarget;
 import dev.orchestrator.domain.rules.RulesetVersion;
 import dev.orchestrator.domain.rules.ScoreContribution;
+import dev.orchestrator.domain.rules.SkippedRule;
 import dev.orchestrator.domain.rules.TriggeredAction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,6 +170,19 @@ public final class RulesJson {
             candidates.add(item);
         }
         json.put("candidates", candidates);
+        json.put("skipped", skipped(routing.skipped()));
+        return json;
+    }
+
+    /** Rules considered before the decisive one, each with the conditions that did not hold. */
+    public static List<Object> skipped(List<SkippedRule> skipped) {
+        List<Object> json = new ArrayList<>(skipped.size());
+        for (SkippedRule rule : skipped) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("ruleId", rule.ruleId());
+            item.put("conditions", conditions(rule.conditions()));
+            json.add(item);
+        }
         return json;
     }
 

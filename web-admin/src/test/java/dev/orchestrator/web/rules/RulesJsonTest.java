@@ -62,6 +62,8 @@ class RulesJsonTest {
         assertThat(why.get("candidates")).extracting(node -> node.get("owner").asText() + ":"
                 + node.get("outcome").asText()).containsExactly("owner-05:assigned", "owner-06:out-of-office",
                 "owner-07:not-their-turn", "owner-08:capped");
+        assertThat(why.get("skipped")).extracting(node -> node.get("ruleId").asText()).containsExactly(
+                "account-owner", "disqualified-to-review", "fast-lane-demo", "small-to-nurture", "na-enterprise");
     }
 
     @Test

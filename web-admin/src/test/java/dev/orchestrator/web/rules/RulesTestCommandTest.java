@@ -71,6 +71,7 @@ class RulesTestCommandTest {
                 .containsPattern("owner\\s+expected owner-07\\s+actual owner-05")
                 .contains("score: fit 15 (fit-smb 10, fit-core-market 5), behavior 20 (intent-pricing 20)")
                 .contains("routed: owner-05 by na-commercial")
+                .contains("stays lead: mql-fit-and-intent not taken: score.fit >= 30 = false {score.fit=15}")
                 .contains("1 fixtures, 0 passed, 1 failed");
     }
 
