@@ -47,6 +47,16 @@ public record Ruleset(
         }
     }
 
+    /**
+     * The lifecycle rules that allow moving from one stage to another; empty means the move is illegal under
+     * this ruleset (a stage change arriving from elsewhere that no rule allows is refused and audited).
+     */
+    public List<String> rulesAllowing(dev.orchestrator.domain.crm.LifecycleStage from,
+            dev.orchestrator.domain.crm.LifecycleStage to) {
+        return lifecycle.stream().filter(rule -> rule.from().contains(from) && rule.to() == to)
+                .map(LifecycleRule::id).toList();
+    }
+
     /** Pools that routing rules name but the file does not define: they route straight to the fallback queue. */
     public Set<String> undefinedPools() {
         Set<String> missing = new LinkedHashSet<>();

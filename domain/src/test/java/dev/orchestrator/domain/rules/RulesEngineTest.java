@@ -188,4 +188,13 @@ class RulesEngineTest {
                 .containsExactly("mql-fit-and-intent", "nurture-after-90-days-dark");
         assertThat(misses.get(0).conditions()).extracting(ConditionResult::result).containsExactly(false, true);
     }
+
+    @Test
+    void a_ruleset_names_the_rules_that_allow_a_move_and_none_for_an_illegal_one() {
+        Ruleset ruleset = classic().build();
+
+        assertThat(ruleset.rulesAllowing(LifecycleStage.MQL, LifecycleStage.NURTURE))
+                .containsExactly("nurture-after-90-days-dark");
+        assertThat(ruleset.rulesAllowing(LifecycleStage.LEAD, LifecycleStage.SQL)).isEmpty();
+    }
 }
