@@ -172,4 +172,17 @@ class DryRunRulesetServiceTest {
             assertThat(row.firstDifference().orElseThrow().proposed().orElseThrow().at()).isEqualTo(AS_OF);
         });
     }
+
+    @Test
+    void replaying_both_rulesets_side_by_side_gives_the_same_report_as_one_after_the_other() {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            DryRunQuery query = new DryRunQuery(withMqlThreshold(30).build(), withMqlThreshold(20).build(),
+                    POPULATION, OwnerRoster.empty(), AS_OF, 100);
+
+            assertThat(new DryRunRulesetService(pool).dryRun(query)).isEqualTo(service.dryRun(query));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

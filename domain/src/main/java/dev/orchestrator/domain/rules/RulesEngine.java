@@ -16,8 +16,18 @@ public final class RulesEngine {
     private RulesEngine() {
     }
 
+    /** Scores, transitions and, when the record needs an owner ({@link #needsOwner}), routes it. */
     public static Evaluation evaluate(Ruleset ruleset, EvaluationContext context, OwnerRoster roster,
             RoundRobinState rotation) {
+        return evaluate(ruleset, context, roster, rotation, true);
+    }
+
+    /**
+     * As above; with {@code mayRoute} false routing is left out even for an unowned record (a replay that has
+     * already queued the record decides itself when to route again, with {@link #settled} and {@link Router}).
+     */
+    public static Evaluation evaluate(Ruleset ruleset, EvaluationContext context, OwnerRoster roster,
+            RoundRobinState rotation, boolean mayRoute) {
         ScoreCard score = ScoreCard.score(ruleset.scoring(), context);
         EvaluationContext current = context.withScores(score.fit(), score.behavior());
 
@@ -53,12 +63,18 @@ public final class RulesEngine {
 
         Optional<RoutingDecision> routing = Optional.empty();
         RoundRobinState nextRotation = rotation;
-        if (needsOwner(current)) {
+        if (mayRoute && needsOwner(current)) {
             Router.Outcome routed = Router.route(ruleset, current, roster, rotation);
             routing = Optional.of(routed.decision());
             nextRotation = routed.rotation();
         }
         return new Evaluation(ruleset.version(), score, transitions, current.stage(), routing, actions, nextRotation);
+    }
+
+    /** The context as routing saw (or would see) it after this evaluation: its scores and its final stage. */
+    public static EvaluationContext settled(EvaluationContext context, Evaluation evaluation) {
+        return context.withScores(evaluation.score().fit(), evaluation.score().behavior())
+                .withStage(evaluation.stage());
     }
 
     /** A record is routed when it has no owner or its owner is no longer active. */
