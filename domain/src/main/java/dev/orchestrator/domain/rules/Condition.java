@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * when it is built, which is what an explanation shows next to the values the evaluation read.
  */
 public sealed interface Condition
-        permits Condition.Comparison, Condition.Membership, Condition.Range, Condition.Presence,
-        Condition.SignalCount {
+        permits Condition.Comparison, Condition.Membership, Condition.Contains, Condition.Range,
+        Condition.Presence, Condition.SignalCount {
 
     String expr();
 
@@ -53,6 +53,28 @@ public sealed interface Condition
         private static String render(FieldPath field, List<Literal> options, boolean negated) {
             return field.text() + (negated ? " not in [" : " in [")
                     + options.stream().map(Literal::source).collect(Collectors.joining(", ")) + "]";
+        }
+    }
+
+    /**
+     * {@code company.technologies contains salesforce} or {@code ... contains any [salesforce, hubspot]}: the field
+     * holds a comma-separated list (as enrichment delivers technologies) and one of its items is one of these.
+     */
+    record Contains(FieldPath field, List<Literal> options, String expr) implements Condition {
+        public Contains {
+            Require.present("field", field);
+            options = List.copyOf(Require.present("options", options));
+            Require.that(!options.isEmpty(), "options", "must not be empty");
+            Require.that(render(field, options).equals(expr), "expr", "must be the canonical text");
+        }
+
+        public Contains(FieldPath field, List<Literal> options) {
+            this(field, options, render(field, options));
+        }
+
+        private static String render(FieldPath field, List<Literal> options) {
+            return field.text() + " contains " + (options.size() == 1 ? options.get(0).source()
+                    : "any [" + options.stream().map(Literal::source).collect(Collectors.joining(", ")) + "]");
         }
     }
 

@@ -41,6 +41,9 @@ public final class ConditionEvaluator {
             }
             return membership.negated();
         }
+        if (condition instanceof Condition.Contains contains) {
+            return containsAny(read(contains.field(), context), contains.options());
+        }
         if (condition instanceof Condition.Range range) {
             Value actual = read(range.field(), context);
             return compare(actual, ComparisonOperator.GE, range.low().value())
@@ -81,6 +84,8 @@ public final class ConditionEvaluator {
             field = comparison.field();
         } else if (condition instanceof Condition.Membership membership) {
             field = membership.field();
+        } else if (condition instanceof Condition.Contains contains) {
+            field = contains.field();
         } else if (condition instanceof Condition.Range range) {
             field = range.field();
         } else if (condition instanceof Condition.Presence presence) {
@@ -112,6 +117,21 @@ public final class ConditionEvaluator {
             case DAYS_SINCE_LAST_ACTIVITY -> context.lastActivity()
                     .<Value>map(at -> Value.of(Duration.between(at, context.now()).toDays())).orElse(Value.MISSING);
         };
+    }
+
+    private static boolean containsAny(Value actual, List<Literal> options) {
+        if (actual instanceof Value.Missing) {
+            return false;
+        }
+        for (String item : actual.display().split(",")) {
+            String trimmed = item.trim();
+            for (Literal option : options) {
+                if (!trimmed.isEmpty() && trimmed.equalsIgnoreCase(option.value().display().trim())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int countSignals(Condition.SignalCount condition, EvaluationContext context) {

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 public final class ConditionParser {
     private static final String FIELDS = "a field (company.<name>, record.<name>, deal.<name>, score.fit|behavior|total, "
             + "owner.id|assigned|active|out_of_office|open_leads, stage, days_since_last_activity) or 'signal'";
-    private static final String OPERATORS = "an operator (==, !=, >=, >, <=, <, in, not in, between, exists, missing)";
+    private static final String OPERATORS =
+            "an operator (==, !=, >=, >, <=, <, in, not in, contains, between, exists, missing)";
     private static final String STAGES = Arrays.stream(LifecycleStage.values()).map(LifecycleStage::key)
             .collect(Collectors.joining(", "));
 
@@ -241,6 +242,13 @@ public final class ConditionParser {
                     throw expected("'in' after 'not'", in);
                 }
                 return membership(field, true);
+            }
+            if (next.isWord("contains")) {
+                if (peek().isWord("any")) {
+                    next();
+                    return new Condition.Contains(field, list("a value"));
+                }
+                return new Condition.Contains(field, List.of(literal("a value or 'any [...]'")));
             }
             if (next.isWord("between")) {
                 Token lowToken = peek();

@@ -3,6 +3,7 @@ package dev.orchestrator.domain.rules;
 import dev.orchestrator.domain.crm.LifecycleStage;
 import dev.orchestrator.domain.shared.Require;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ public record LifecycleTransition(String ruleId, LifecycleStage from, LifecycleS
 
     /** The rules that could leave the context's stage but whose conditions do not hold: why no transition. */
     public static List<SkippedRule> misses(List<LifecycleRule> rules, EvaluationContext context) {
-        List<SkippedRule> misses = new java.util.ArrayList<>();
+        List<SkippedRule> misses = new ArrayList<>();
         for (LifecycleRule rule : rules) {
             if (rule.from().contains(context.stage())) {
                 ConditionSet.Outcome outcome = rule.when().evaluate(context);

@@ -116,7 +116,6 @@ public final class Router {
         }
         int start = rotation.cursor(pool.name()) % size;
         List<Integer> eligible = new ArrayList<>();
-        int firstCandidate = candidates.size();
         RoutingCandidate[] slots = new RoutingCandidate[size];
         for (int step = 0; step < size; step++) {
             int index = (start + step) % size;
@@ -159,7 +158,6 @@ public final class Router {
                                 + openLeads(winner, roster)));
             }
         }
-        assert candidates.size() == firstCandidate + size;
         return Optional.of(chosen);
     }
 

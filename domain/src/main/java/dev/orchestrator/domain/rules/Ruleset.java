@@ -1,5 +1,6 @@
 package dev.orchestrator.domain.rules;
 
+import dev.orchestrator.domain.crm.LifecycleStage;
 import dev.orchestrator.domain.shared.Require;
 import java.util.Collections;
 import java.util.HashSet;
@@ -51,8 +52,7 @@ public record Ruleset(
      * The lifecycle rules that allow moving from one stage to another; empty means the move is illegal under
      * this ruleset (a stage change arriving from elsewhere that no rule allows is refused and audited).
      */
-    public List<String> rulesAllowing(dev.orchestrator.domain.crm.LifecycleStage from,
-            dev.orchestrator.domain.crm.LifecycleStage to) {
+    public List<String> rulesAllowing(LifecycleStage from, LifecycleStage to) {
         return lifecycle.stream().filter(rule -> rule.from().contains(from) && rule.to() == to)
                 .map(LifecycleRule::id).toList();
     }

@@ -81,6 +81,18 @@ class ConditionEvaluatorTest {
     }
 
     @Test
+    void contains_finds_an_item_of_a_comma_separated_list_ignoring_case() {
+        ContextBuilder stack = aContext().withCompany("technologies", Value.of("HubSpot, Snowflake, AWS"));
+
+        assertThat(evaluate("company.technologies contains hubspot", stack).result()).isTrue();
+        assertThat(evaluate("company.technologies contains any [salesforce, aws]", stack).result()).isTrue();
+        assertThat(evaluate("company.technologies contains salesforce", stack).values())
+                .containsExactly(entry("company.technologies", "HubSpot, Snowflake, AWS"));
+        assertThat(evaluate("company.technologies contains salesforce", stack).result()).isFalse();
+        assertThat(evaluate("company.technologies contains snow", stack).result()).isFalse();
+    }
+
+    @Test
     void presence_tells_a_filled_field_from_a_missing_or_blank_one() {
         assertThat(evaluate("company.owner_id exists", aContext().withCompany("owner_id", Value.of("owner-01")))
                 .result()).isTrue();

@@ -24,6 +24,8 @@ class ConditionParserTest {
             "owner.active == false|owner.active == false",
             "record.zip between 94000 and 94999|record.zip between 94000 and 94999",
             "company.owner_id exists|company.owner_id exists",
+            "company.technologies contains salesforce|company.technologies contains salesforce",
+            "company.technologies contains any [salesforce,hubspot]|company.technologies contains any [salesforce, hubspot]",
             "contact.country != 'US'|record.country != US",
             "deal.amount>=100000|deal.amount >= 100000"})
     void renders_every_condition_form_back_to_its_canonical_text(String source, String canonical) {

@@ -95,8 +95,18 @@ final class YamlReading {
         return List.of(scalar);
     }
 
-    /** A field value as rules read it: numbers stay numbers, flags stay flags, the rest is text. */
+    /**
+     * A field value as rules read it: numbers stay numbers, flags stay flags, the rest is text; a list of
+     * scalars becomes comma-separated text, which {@code contains} reads item by item.
+     */
     static Value value(YamlTree.Node node, String what) {
+        if (node instanceof YamlTree.ListNode list) {
+            List<String> items = new ArrayList<>();
+            for (YamlTree.Node item : list.items()) {
+                items.add(text(item, what + " items (single values)"));
+            }
+            return Value.of(String.join(", ", items));
+        }
         YamlTree.Scalar scalar = scalar(node, what + " (a single value)");
         return switch (scalar.kind()) {
             case NUMBER -> Value.of(Double.parseDouble(scalar.text()));
