@@ -50,6 +50,7 @@ public final class WebServer {
             config.routes.get("/api/events/{eventId}", c.events()::one);
             config.routes.get("/api/contacts", c.contacts()::byEmail);
             config.routes.get("/api/contacts/{id}/timeline", c.contacts()::timeline);
+            config.routes.get("/api/contacts/{id}/why", c.contacts()::why);
 
             config.routes.get("/health", c.health()::health);
             config.routes.get("/metrics", c.health()::metrics);

@@ -27,7 +27,7 @@ public record Settings(
     /** Documented development secrets: accepted only while the CRM is the sandbox. */
     public static final String DEV_WEBHOOK_SECRET = "whsec_ZGV2LW9ubHktZm9ybS1zZWNyZXQtY2hhbmdlLW1l";
     public static final String DEV_API_TOKEN = "dev-admin-token";
-    static final List<String> DEFAULT_SOURCES = List.of("form");
+    static final List<String> DEFAULT_SOURCES = List.of("form", "activity");
 
     public static Settings fromEnvironment(Map<String, String> env, Optional<Integer> portFlag,
             Optional<Path> dataDirFlag) {

@@ -32,7 +32,7 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     public static RunningOrchestrator start() {
         Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(TestDatabase.freshUrl()),
-                "sandbox", Map.of("form", List.of(SECRET)), Map.of(TOKEN, "viewer", "test-admin-token", "admin"),
+                "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET)), Map.of(TOKEN, "viewer", "test-admin-token", "admin"),
                 Optional.empty(), 2, 8, false);
         return new RunningOrchestrator(Orchestrator.start(settings));
     }
