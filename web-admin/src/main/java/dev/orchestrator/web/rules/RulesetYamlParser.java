@@ -211,8 +211,7 @@ public final class RulesetYamlParser {
             for (YamlTree.Node specNode : list(item.require("do", "the actions to take"), "actions").items()) {
                 specs.add(action(specNode));
             }
-            YamlTree.MapNode at = item;
-            rules.add(build(at, () -> new ActionRule(id, to, from, rule, when, specs)));
+            rules.add(build(item, () -> new ActionRule(id, to, from, rule, when, specs)));
         }
         return rules;
     }
