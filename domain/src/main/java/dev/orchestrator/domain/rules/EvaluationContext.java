@@ -37,10 +37,10 @@ public final class EvaluationContext {
                 Require.present("now", now), true);
     }
 
+    /** For values already checked: {@code trusted} only tells this constructor apart from the public one. */
     private EvaluationContext(Map<String, Value> record, Map<String, Value> company, Map<String, Value> deal,
             List<Signal> signals, LifecycleStage stage, int fitScore, int behaviorScore, Optional<OwnerState> owner,
-            Optional<Instant> lastActivityAt, Instant now, boolean checked) {
-        assert checked;
+            Optional<Instant> lastActivityAt, Instant now, boolean trusted) {
         this.record = record;
         this.company = company;
         this.deal = deal;

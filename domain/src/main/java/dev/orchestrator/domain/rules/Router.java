@@ -3,6 +3,7 @@ package dev.orchestrator.domain.rules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -23,6 +24,25 @@ public final class Router {
 
     public static Outcome route(Ruleset ruleset, EvaluationContext context, OwnerRoster roster,
             RoundRobinState rotation) {
+        return route(ruleset, context, roster, rotation, Map.of());
+    }
+
+    /**
+     * Routes the record again without its current owner, who missed the SLA: the "reassign to the next owner
+     * in the pool" of an SLA rule. The current owner appears among the candidates as {@code excluded}.
+     */
+    public static Outcome reassign(Ruleset ruleset, EvaluationContext context, OwnerRoster roster,
+            RoundRobinState rotation, SlaRule.SlaBreach breach) {
+        String current = context.owner().map(OwnerState::id).orElseThrow(
+                () -> new IllegalArgumentException("a record without an owner cannot be reassigned"));
+        return route(ruleset, context.withOwner(java.util.Optional.empty()), roster, rotation,
+                Map.of(current, "missed SLA " + breach.ruleId() + " (" + breach.elapsed().toMinutes()
+                        + " business minutes, allowed " + breach.allowed().toMinutes() + ")"));
+    }
+
+    /** {@code excluded}: owners that may not take this lead, with the reason shown for each. */
+    public static Outcome route(Ruleset ruleset, EvaluationContext context, OwnerRoster roster,
+            RoundRobinState rotation, Map<String, String> excluded) {
         List<RoutingCandidate> lost = new ArrayList<>();
         List<SkippedRule> skipped = new ArrayList<>();
         for (RoutingRule rule : ruleset.routing()) {
@@ -38,15 +58,16 @@ public final class Router {
                         + toQueue.queue()), rotation);
             }
             if (assignment instanceof Assignment.ToAccountOwner) {
-                Optional<Outcome> accountOwner = accountOwner(rule, outcome, context, roster, lost, skipped,
-                        rotation);
+                Optional<Outcome> accountOwner = accountOwner(rule, outcome, context, roster, excluded, lost,
+                        skipped, rotation);
                 if (accountOwner.isPresent()) {
                     return accountOwner.get();
                 }
                 skipped.add(new SkippedRule(rule.id(), outcome.conditions()));
                 continue;
             }
-            return pool(ruleset, rule, (Assignment.ToPool) assignment, outcome, roster, rotation, lost, skipped);
+            return pool(ruleset, rule, (Assignment.ToPool) assignment, outcome, roster, excluded, rotation, lost,
+                    skipped);
         }
         return new Outcome(new RoutingDecision(RoutingDecision.NO_RULE,
                 new RoutingTarget.Queue(ruleset.fallbackQueue()), List.of(), lost, skipped,
@@ -54,14 +75,14 @@ public final class Router {
     }
 
     private static Optional<Outcome> accountOwner(RoutingRule rule, ConditionSet.Outcome outcome,
-            EvaluationContext context, OwnerRoster roster, List<RoutingCandidate> lost, List<SkippedRule> skipped,
-            RoundRobinState rotation) {
+            EvaluationContext context, OwnerRoster roster, Map<String, String> excluded, List<RoutingCandidate> lost,
+            List<SkippedRule> skipped, RoundRobinState rotation) {
         Value ownerId = context.company().getOrDefault("owner_id", Value.MISSING);
         if (ownerId instanceof Value.Missing || ownerId.display().isBlank()) {
             return Optional.empty();
         }
         String id = ownerId.display();
-        Optional<RoutingCandidate> refusal = refusal(id, ACCOUNT_POOL, roster, OptionalInt.empty());
+        Optional<RoutingCandidate> refusal = refusal(id, ACCOUNT_POOL, roster, OptionalInt.empty(), excluded);
         if (refusal.isPresent()) {
             lost.add(refusal.get());
             return Optional.empty();
@@ -76,8 +97,8 @@ public final class Router {
     }
 
     private static Outcome pool(Ruleset ruleset, RoutingRule rule, Assignment.ToPool assignment,
-            ConditionSet.Outcome outcome, OwnerRoster roster, RoundRobinState rotation, List<RoutingCandidate> lost,
-            List<SkippedRule> skipped) {
+            ConditionSet.Outcome outcome, OwnerRoster roster, Map<String, String> excluded, RoundRobinState rotation,
+            List<RoutingCandidate> lost, List<SkippedRule> skipped) {
         List<RoutingCandidate> candidates = new ArrayList<>(lost);
         Set<String> tried = new LinkedHashSet<>();
         List<String> notes = new ArrayList<>();
@@ -89,7 +110,8 @@ public final class Router {
                 break;
             }
             OptionalInt cap = assignment.capOpenLeads().isPresent() ? assignment.capOpenLeads() : pool.capOpenLeads();
-            Optional<Integer> chosen = select(pool, assignment.strategy(), cap, roster, rotation, candidates);
+            Optional<Integer> chosen = select(pool, assignment.strategy(), cap, roster, excluded, rotation,
+                    candidates);
             if (chosen.isPresent()) {
                 String owner = pool.owners().get(chosen.get());
                 String via = tried.size() > 1 ? " (overflow from " + assignment.pool() + ")" : "";
@@ -109,7 +131,8 @@ public final class Router {
 
     /** Looks at every owner in turn order from the cursor; returns the chosen index, recording each candidate. */
     private static Optional<Integer> select(Pool pool, Assignment.Strategy strategy, OptionalInt cap,
-            OwnerRoster roster, RoundRobinState rotation, List<RoutingCandidate> candidates) {
+            OwnerRoster roster, Map<String, String> excluded, RoundRobinState rotation,
+            List<RoutingCandidate> candidates) {
         int size = pool.owners().size();
         if (size == 0) {
             return Optional.empty();
@@ -120,7 +143,7 @@ public final class Router {
         for (int step = 0; step < size; step++) {
             int index = (start + step) % size;
             String owner = pool.owners().get(index);
-            Optional<RoutingCandidate> refusal = refusal(owner, pool.name(), roster, cap);
+            Optional<RoutingCandidate> refusal = refusal(owner, pool.name(), roster, cap, excluded);
             if (refusal.isPresent()) {
                 slots[step] = refusal.get();
             } else {
@@ -165,7 +188,11 @@ public final class Router {
         return roster.find(owner).map(OwnerState::openLeads).orElse(0);
     }
 
-    private static Optional<RoutingCandidate> refusal(String owner, String pool, OwnerRoster roster, OptionalInt cap) {
+    private static Optional<RoutingCandidate> refusal(String owner, String pool, OwnerRoster roster, OptionalInt cap,
+            Map<String, String> excluded) {
+        if (excluded.containsKey(owner)) {
+            return Optional.of(new RoutingCandidate(owner, pool, CandidateOutcome.EXCLUDED, excluded.get(owner)));
+        }
         Optional<OwnerState> state = roster.find(owner);
         if (state.isEmpty()) {
             return Optional.of(new RoutingCandidate(owner, pool, CandidateOutcome.UNKNOWN_OWNER,

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One ruleset file, parsed: scoring, lifecycle, routing, actions and the pools routing draws from. Its version
+ * One ruleset file, parsed: scoring, lifecycle, routing, actions, the pools routing draws from, and the SLA
+ * timers the sweep enforces in business hours. Its version
  * is the SHA-256 of the file's bytes, computed by whoever read the file.
  */
 public record Ruleset(
@@ -23,7 +24,9 @@ public record Ruleset(
         List<RoutingRule> routing,
         List<ActionRule> actions,
         Map<String, Pool> pools,
-        String fallbackQueue) {
+        String fallbackQueue,
+        List<SlaRule> sla,
+        BusinessHours businessHours) {
 
     public static final String DEFAULT_FALLBACK_QUEUE = "unassigned";
 
@@ -36,6 +39,9 @@ public record Ruleset(
         actions = List.copyOf(Require.present("actions", actions));
         pools = Collections.unmodifiableMap(new LinkedHashMap<>(Require.present("pools", pools)));
         Require.notBlank("fallbackQueue", fallbackQueue);
+        sla = List.copyOf(Require.present("sla", sla));
+        Require.present("businessHours", businessHours);
+        unique("sla", sla.stream().map(SlaRule::id).toList());
         unique("scoring", scoring.stream().map(ScoringRule::id).toList());
         unique("lifecycle", lifecycle.stream().map(LifecycleRule::id).toList());
         unique("routing", routing.stream().map(RoutingRule::id).toList());

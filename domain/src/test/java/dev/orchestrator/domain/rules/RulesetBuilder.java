@@ -21,6 +21,7 @@ public final class RulesetBuilder {
     private final Map<String, Pool> pools = new LinkedHashMap<>();
     private RulesetVersion version = VERSION;
     private String fallbackQueue = Ruleset.DEFAULT_FALLBACK_QUEUE;
+    private final List<SlaRule> sla = new ArrayList<>();
 
     private RulesetBuilder() {
     }
@@ -101,7 +102,13 @@ public final class RulesetBuilder {
         return this;
     }
 
+    public RulesetBuilder sla(SlaRule rule) {
+        sla.add(rule);
+        return this;
+    }
+
     public Ruleset build() {
-        return new Ruleset(Optional.of("test"), version, scoring, lifecycle, routing, actions, pools, fallbackQueue);
+        return new Ruleset(Optional.of("test"), version, scoring, lifecycle, routing, actions, pools, fallbackQueue,
+                sla, BusinessHours.WEEKDAYS_9_TO_5_UTC);
     }
 }

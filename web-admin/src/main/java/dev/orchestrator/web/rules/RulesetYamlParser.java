@@ -13,6 +13,7 @@ import dev.orchestrator.domain.crm.LifecycleStage;
 import dev.orchestrator.domain.rules.ActionRule;
 import dev.orchestrator.domain.rules.ActionSpec;
 import dev.orchestrator.domain.rules.Assignment;
+import dev.orchestrator.domain.rules.BusinessHours;
 import dev.orchestrator.domain.rules.ConditionSet;
 import dev.orchestrator.domain.rules.LifecycleRule;
 import dev.orchestrator.domain.rules.Pool;
@@ -21,11 +22,16 @@ import dev.orchestrator.domain.rules.Ruleset;
 import dev.orchestrator.domain.rules.RulesetVersion;
 import dev.orchestrator.domain.rules.ScoreKind;
 import dev.orchestrator.domain.rules.ScoringRule;
+import dev.orchestrator.domain.rules.SlaRule;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -45,7 +51,10 @@ import java.util.stream.Collectors;
  */
 public final class RulesetYamlParser {
     private static final Set<String> TOP = Set.of("label", "scoring", "lifecycle", "routing", "actions", "pools",
-            "fallback_queue");
+            "fallback_queue", "sla", "business_hours");
+    private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
+            "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat",
+            DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
     private static final Set<String> CONDITION_KEYS = Set.of("when", "all", "any", "not");
     private static final String STAGES = Arrays.stream(LifecycleStage.values()).map(LifecycleStage::key)
             .collect(Collectors.joining(", "));
@@ -86,8 +95,11 @@ public final class RulesetYamlParser {
         Map<String, Pool> pools = root.get("pools").map(this::pools).orElse(Map.of());
         String fallbackQueue = root.get("fallback_queue").map(node -> text(node, "a queue name"))
                 .orElse(Ruleset.DEFAULT_FALLBACK_QUEUE);
+        List<SlaRule> sla = root.get("sla").map(this::sla).orElse(List.of());
+        BusinessHours hours = root.get("business_hours").map(this::businessHours)
+                .orElse(BusinessHours.WEEKDAYS_9_TO_5_UTC);
         return build(rootNode, () -> new Ruleset(label, version, scoring, lifecycle, routing, actions, pools,
-                fallbackQueue));
+                fallbackQueue, sla, hours));
     }
 
     private List<ScoringRule> scoring(YamlTree.Node node) {
@@ -199,8 +211,7 @@ public final class RulesetYamlParser {
             for (YamlTree.Node specNode : list(item.require("do", "the actions to take"), "actions").items()) {
                 specs.add(action(specNode));
             }
-            YamlTree.MapNode at = item;
-            rules.add(build(at, () -> new ActionRule(id, to, from, rule, when, specs)));
+            rules.add(build(item, () -> new ActionRule(id, to, from, rule, when, specs)));
         }
         return rules;
     }
@@ -243,6 +254,57 @@ public final class RulesetYamlParser {
             }
         }
         return pools;
+    }
+
+    private List<SlaRule> sla(YamlTree.Node node) {
+        List<SlaRule> rules = new ArrayList<>();
+        for (YamlTree.Node itemNode : list(node, "SLA rules").items()) {
+            YamlTree.MapNode item = map(itemNode, "an SLA rule { id, stage, within_business_hours, alert }");
+            item.allowOnly(Set.of("id", "stage", "within_business_hours", "alert"), "an SLA rule");
+            String id = text(item.require("id", "the rule id"), "a rule id");
+            LifecycleStage stage = stage(item.require("stage", "the stage whose first touch is timed"));
+            YamlTree.Node hoursNode = item.require("within_business_hours", "the business hours allowed");
+            int hours = integer(hoursNode, "a whole number of business hours");
+            if (hours <= 0) {
+                throw error(hoursNode, "a positive number of business hours");
+            }
+            Optional<String> alert = item.get("alert").map(alertNode -> text(alertNode, "an alert channel"));
+            rules.add(build(item, () -> new SlaRule(id, stage, Duration.ofHours(hours), alert)));
+        }
+        return rules;
+    }
+
+    private BusinessHours businessHours(YamlTree.Node node) {
+        YamlTree.MapNode hours = map(node, "business_hours { zone, opens, closes, days }");
+        hours.allowOnly(Set.of("zone", "opens", "closes", "days"), "business_hours");
+        BusinessHours defaults = BusinessHours.WEEKDAYS_9_TO_5_UTC;
+        ZoneId zone = hours.get("zone").map(zoneNode -> {
+            try {
+                return ZoneId.of(text(zoneNode, "a time zone"));
+            } catch (java.time.DateTimeException e) {
+                throw error(zoneNode, "a time zone such as Europe/Berlin or UTC");
+            }
+        }).orElse(defaults.zone());
+        LocalTime opens = hours.get("opens").map(this::time).orElse(defaults.opens());
+        LocalTime closes = hours.get("closes").map(this::time).orElse(defaults.closes());
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        hours.get("days").ifPresentOrElse(daysNode -> scalars(daysNode, "a day").forEach(day -> {
+            DayOfWeek parsed = DAYS.get(day.text().trim().toLowerCase(java.util.Locale.ROOT));
+            if (parsed == null) {
+                throw error(day, "a day (mon, tue, wed, thu, fri, sat, sun)");
+            }
+            days.add(parsed);
+        }), () -> days.addAll(defaults.days()));
+        return build(node, () -> new BusinessHours(zone, opens, closes, days));
+    }
+
+    private LocalTime time(YamlTree.Node node) {
+        String text = text(node, "a time of day such as \"09:00\"");
+        try {
+            return LocalTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw error(node, "a time of day such as \"09:00\"");
+        }
     }
 
     private ConditionSet requireConditions(YamlTree.MapNode item, String what) {

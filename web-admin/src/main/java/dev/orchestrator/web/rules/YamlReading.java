@@ -109,7 +109,7 @@ final class YamlReading {
         }
         YamlTree.Scalar scalar = scalar(node, what + " (a single value)");
         return switch (scalar.kind()) {
-            case NUMBER -> Value.of(Double.parseDouble(scalar.text()));
+            case NUMBER -> build(node, () -> Value.of(Double.parseDouble(scalar.text())));
             case BOOLEAN -> Value.of(Boolean.parseBoolean(scalar.text()));
             default -> Value.of(scalar.text());
         };

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 final class YamlTree {
     private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
     private YamlTree() {
     }
@@ -137,12 +139,22 @@ final class YamlTree {
             case VALUE_STRING:
                 return new Scalar(mark, parser.getText(), ScalarKind.STRING, contentColumn(mark, lines));
             case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return new Scalar(mark, parser.getText(), ScalarKind.NUMBER, mark.column());
+            case VALUE_NUMBER_FLOAT: {
+                // YAML 1.1 numbers such as 0x1F or 1_000 stay text: only plain decimals are numbers here
+                String text = parser.getText();
+                ScalarKind kind = PLAIN_NUMBER.matcher(text).matches() ? ScalarKind.NUMBER : ScalarKind.STRING;
+                return new Scalar(mark, text, kind, mark.column());
+            }
             case VALUE_TRUE:
-            case VALUE_FALSE:
-                return new Scalar(mark, Boolean.toString(token == JsonToken.VALUE_TRUE), ScalarKind.BOOLEAN,
-                        mark.column());
+            case VALUE_FALSE: {
+                // YAML 1.1 reads NO (Norway), yes, on, off as flags; only true and false are flags here
+                String text = parser.getText();
+                if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                    return new Scalar(mark, text.toLowerCase(java.util.Locale.ROOT), ScalarKind.BOOLEAN,
+                            mark.column());
+                }
+                return new Scalar(mark, text, ScalarKind.STRING, mark.column());
+            }
             case VALUE_NULL:
                 return new Scalar(mark, "", ScalarKind.NULL, mark.column());
             default:

@@ -50,6 +50,22 @@ class FixtureAndOwnersParserTest {
     }
 
     @Test
+    void yaml_1_1_flags_and_numbers_stay_text_so_norway_is_a_country() {
+        RuleFixture fixture = parse("""
+                name: norway
+                now: 2026-11-20T10:00:00Z
+                given:
+                  record: { country: NO, code: 0x1F, seats: 1_000, opted_in: yes, active: true, employees: 250 }
+                expect: { stage: lead }
+                """).get(0);
+
+        assertThat(fixture.given().record()).containsEntry("country", Value.of("NO"))
+                .containsEntry("code", Value.of("0x1F")).containsEntry("seats", Value.of("1_000"))
+                .containsEntry("opted_in", Value.of("yes")).containsEntry("active", Value.of(true))
+                .containsEntry("employees", Value.of(250));
+    }
+
+    @Test
     void an_owner_override_keeps_the_directory_values_it_does_not_name() {
         RuleFixture fixture = parse("""
                 name: example

@@ -277,6 +277,33 @@ class RulesetYamlParserTest {
     }
 
     @Test
+    void reads_sla_rules_and_business_hours() {
+        Ruleset ruleset = parser.parse("""
+                business_hours: { zone: Europe/Berlin, opens: "08:30", closes: "18:00", days: [mon, tue, wed] }
+                sla:
+                  - { id: sql-first-touch, stage: sql, within_business_hours: 8, alert: "#sales" }
+                """);
+
+        assertThat(ruleset.sla()).containsExactly(new dev.orchestrator.domain.rules.SlaRule("sql-first-touch",
+                LifecycleStage.SQL, java.time.Duration.ofHours(8), Optional.of("#sales")));
+        assertThat(ruleset.businessHours().zone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(ruleset.businessHours().opens()).isEqualTo(java.time.LocalTime.of(8, 30));
+        assertThat(ruleset.businessHours().days()).hasSize(3);
+    }
+
+    @Test
+    void an_unknown_time_zone_is_refused_at_its_position() {
+        RulesetSyntaxError error = refusal("""
+                business_hours:
+                  zone: Mars/Olympus
+                """);
+
+        assertThat(error.line()).isEqualTo(2);
+        assertThat(error.column()).isEqualTo(9);
+        assertThat(error.problem()).startsWith("expected a time zone");
+    }
+
+    @Test
     void an_empty_file_is_refused() {
         assertThat(refusal("").problem()).isEqualTo("expected a YAML mapping but the file is empty");
     }
@@ -286,6 +313,7 @@ class RulesetYamlParserTest {
         Ruleset ruleset = parser.parse(resource("/rules/default-ruleset.yaml"));
 
         assertThat(ruleset.undefinedPools()).isEmpty();
+        assertThat(ruleset.sla()).extracting(dev.orchestrator.domain.rules.SlaRule::id).containsExactly("sql-first-touch");
         assertThat(ruleset.pools()).hasSize(3);
         assertThat(ruleset.pools().values().stream().mapToInt(pool -> pool.owners().size()).sum()).isEqualTo(12);
     }
