@@ -315,8 +315,9 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private KnownCompany enrichCompany(String domain, ValidatedLead lead, AuditTrail trail, Instant now) {
         Optional<KnownCompany> known = stores.companies().find(domain);
         EnrichmentReport report = enricher.enrich(new RegistrableDomain(domain));
-        trail.record(AuditKind.ENRICHED, COMPANY, Optional.of(domain), "enrichment", report.summary(),
-                report.auditEvidence());
+        Map<String, String> evidence = orderedMap("domain", domain);
+        evidence.putAll(report.auditEvidence());
+        trail.record(AuditKind.ENRICHED, CONTACT, Optional.empty(), "enrichment", report.summary(), evidence);
         return CompanyFirmographics.merge(domain, known, lead.company(), report.firmographics(), now);
     }
 
@@ -333,7 +334,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         } else {
             id = crm.createCompany(draft);
         }
-        trail.record(AuditKind.CRM_WRITTEN, COMPANY, Optional.of(company.domain()), crm.name(),
+        trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.empty(), crm.name(),
                 (existing.isPresent() ? "found CRM company " : "created CRM company ") + id,
                 orderedMap("crm", crm.name(), "crmId", id.value(), "domain", company.domain(),
                         "operation", existing.isPresent() ? "search" : "create"));
