@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.web.api.ContactsApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
+import dev.orchestrator.web.api.RulesApi;
 import dev.orchestrator.web.pages.EventsPage;
 import dev.orchestrator.web.pages.JteRenderer;
 import dev.orchestrator.web.webhook.WebhookController;
@@ -20,7 +21,7 @@ public final class WebServer {
     }
 
     public record Controllers(WebhookController webhooks, EventsApi events, ContactsApi contacts, HealthApi health,
-            EventsPage eventsPage) {
+            RulesApi rules, EventsPage eventsPage) {
     }
 
     public static Javalin create(Controllers c, ObjectMapper json) {
@@ -51,6 +52,8 @@ public final class WebServer {
             config.routes.get("/api/contacts", c.contacts()::byEmail);
             config.routes.get("/api/contacts/{id}/timeline", c.contacts()::timeline);
             config.routes.get("/api/contacts/{id}/why", c.contacts()::why);
+
+            config.routes.post("/api/rules/dry-run", c.rules()::dryRun);
 
             config.routes.get("/health", c.health()::health);
             config.routes.get("/metrics", c.health()::metrics);

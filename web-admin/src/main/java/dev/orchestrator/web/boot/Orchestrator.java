@@ -21,7 +21,9 @@ import dev.orchestrator.adapter.persistence.enrichment.EnrichmentCachePersistenc
 import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.FormLeadNormalizer;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
+import dev.orchestrator.application.service.DryRunRulesetService;
 import dev.orchestrator.application.service.LateEnrichmentRecorder;
+import dev.orchestrator.web.api.RulesApi;
 import dev.orchestrator.application.service.PipelineStores;
 import dev.orchestrator.application.service.RoutingRotation;
 import dev.orchestrator.application.validate.FreeMailDomains;
@@ -117,6 +119,8 @@ public final class Orchestrator implements AutoCloseable {
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
                     new HealthApi(health),
+                    new RulesApi(new DryRunRulesetService(), rules, new RulesetYamlParser(),
+                            SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
                     new EventsPage(eventQueries, health)), json);
 
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
