@@ -1,0 +1,179 @@
+package dev.orchestrator.application.dedupe;
+
+import dev.orchestrator.domain.dedupe.BlockingKey;
+import dev.orchestrator.domain.dedupe.BlockingKeys;
+import dev.orchestrator.domain.dedupe.MatchDecision;
+import dev.orchestrator.domain.dedupe.MatchRecord;
+import dev.orchestrator.domain.dedupe.MatchThresholds;
+import dev.orchestrator.domain.dedupe.RecordMatcher;
+import dev.orchestrator.domain.shared.Require;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Batch dedupe of a file: index every record under its blocking keys, compare only records that share a
+ * key, then cluster the {@code Duplicate} pairs with union-find, strongest pairs first, refusing a merge that
+ * would put two conflicting records (another brand's domain) into one cluster through a third.
+ */
+public final class BatchDedupe {
+    /** Keys shared by more records than this say nothing specific ("group", a call-centre number). */
+    public static final int DEFAULT_MAX_BLOCK = 100;
+
+    private final RecordMatcher matcher;
+    private final int maxBlock;
+
+    public BatchDedupe(RecordMatcher matcher, int maxBlock) {
+        this.matcher = Require.present("matcher", matcher);
+        this.maxBlock = Require.between("maxBlock", maxBlock, 2, 1_000_000);
+    }
+
+    public static BatchDedupe standard() {
+        return new BatchDedupe(RecordMatcher.standard(MatchThresholds.DEFAULT), DEFAULT_MAX_BLOCK);
+    }
+
+    /** The CLI contract: records CSV in (header row, columns in any order), {@code record_id,cluster_id} out. */
+    public DedupeResult run(Reader in, Writer out) {
+        List<DedupeRecord> records = new ArrayList<>();
+        for (Map<String, String> row : Csv.readWithHeader(in)) {
+            records.add(DedupeRecord.fromRow(row));
+        }
+        DedupeResult result = cluster(records);
+        Csv.writeRow(out, List.of("record_id", "cluster_id"));
+        for (Map.Entry<String, String> e : result.clusterOf().entrySet()) {
+            Csv.writeRow(out, List.of(e.getKey(), e.getValue()));
+        }
+        return result;
+    }
+
+    public DedupeResult cluster(List<DedupeRecord> input) {
+        MatchRecordFactory factory = new MatchRecordFactory(new GuavaRegistrableDomains());
+        int n = input.size();
+        MatchRecord[] records = new MatchRecord[n];
+        Map<BlockingKey, List<Integer>> index = new HashMap<>();
+        List<Set<BlockingKey>> keysOf = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            records[i] = factory.toMatchRecord(input.get(i));
+            Set<BlockingKey> keys = BlockingKeys.of(records[i]);
+            keysOf.add(keys);
+            for (BlockingKey k : keys) {
+                index.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+            }
+        }
+        long comparisons = 0;
+        long possible = 0;
+        List<Edge> edges = new ArrayList<>();
+        int[] lastSeen = new int[n];
+        Arrays.fill(lastSeen, -1);
+        for (int i = 0; i < n; i++) {
+            for (BlockingKey k : keysOf.get(i)) {
+                List<Integer> posting = index.get(k);
+                if (posting.size() > maxBlock) {
+                    continue;
+                }
+                for (int j : posting) {
+                    if (j <= i || lastSeen[j] == i) {
+                        continue;
+                    }
+                    lastSeen[j] = i;
+                    comparisons++;
+                    MatchDecision decision = matcher.compare(records[i], records[j]);
+                    if (decision instanceof MatchDecision.Duplicate d) {
+                        edges.add(new Edge(i, j, d.score().total()));
+                    } else if (decision instanceof MatchDecision.PossibleDuplicate) {
+                        possible++;
+                    }
+                }
+            }
+        }
+        edges.sort((x, y) -> x.score != y.score ? Double.compare(y.score, x.score)
+                : x.a != y.a ? Integer.compare(x.a, y.a) : Integer.compare(x.b, y.b));
+        Clusters clusters = new Clusters(n);
+        long refused = 0;
+        for (Edge e : edges) {
+            int ra = clusters.find(e.a);
+            int rb = clusters.find(e.b);
+            if (ra == rb) {
+                continue;
+            }
+            MergeCheck check = conflictBetween(clusters.members(ra), clusters.members(rb), records);
+            comparisons += check.comparisons;
+            if (check.conflict) {
+                refused++;
+            } else {
+                clusters.union(ra, rb);
+            }
+        }
+        Map<String, String> clusterOf = new LinkedHashMap<>();
+        Map<Integer, String> nameOfRoot = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int root = clusters.find(i);
+            String clusterId = nameOfRoot.computeIfAbsent(root, r -> input.get(r).recordId());
+            clusterOf.put(input.get(i).recordId(), clusterId);
+        }
+        return new DedupeResult(clusterOf, comparisons, edges.size(), possible, refused);
+    }
+
+    private MergeCheck conflictBetween(List<Integer> left, List<Integer> right, MatchRecord[] records) {
+        long compared = 0;
+        for (int a : left) {
+            for (int b : right) {
+                compared++;
+                if (matcher.compare(records[a], records[b]).score().hasConflict()) {
+                    return new MergeCheck(true, compared);
+                }
+            }
+        }
+        return new MergeCheck(false, compared);
+    }
+
+    private record Edge(int a, int b, double score) {
+    }
+
+    private record MergeCheck(boolean conflict, long comparisons) {
+    }
+
+    /** Union-find that also keeps each root's members, for the merge check. */
+    private static final class Clusters {
+        private final int[] parent;
+        private final List<List<Integer>> members;
+
+        Clusters(int n) {
+            parent = new int[n];
+            members = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                parent[i] = i;
+                List<Integer> own = new ArrayList<>(1);
+                own.add(i);
+                members.add(own);
+            }
+        }
+
+        int find(int x) {
+            while (parent[x] != x) {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+
+        List<Integer> members(int root) {
+            return members.get(root);
+        }
+
+        void union(int ra, int rb) {
+            // Keep the smaller index as root so cluster ids follow input order.
+            int root = Math.min(ra, rb);
+            int child = Math.max(ra, rb);
+            parent[child] = root;
+            members.get(root).addAll(members.get(child));
+            members.set(child, List.of());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.orchestrator.domain.dedupe;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The keys a record is indexed under. Every kind of variation the matcher forgives must leave at least one
+ * key in common, or the pair is never compared: a typo keeps a prefix or a suffix, a country variant keeps
+ * the domain label, a swapped name keeps the sorted name pair.
+ */
+public final class BlockingKeys {
+    // Words too common in company names to narrow anything down.
+    private static final Set<String> COMMON_WORDS = Set.of(
+            "and", "the", "of", "for", "de", "la", "del", "group", "international", "technology", "service",
+            "solution", "system", "global", "company", "national", "american", "holding", "partner", "associate",
+            "management", "consulting", "network", "software", "data", "media", "capital", "financial",
+            "insurance", "health", "center", "energy", "research", "institute", "association", "foundation",
+            "development", "digital", "labs", "lab", "one", "new", "first", "united", "general", "industry",
+            "enterprise", "product", "public", "school", "care", "child", "family", "community", "chicago");
+
+    private BlockingKeys() {
+    }
+
+    public static Set<BlockingKey> of(MatchRecord r) {
+        Set<BlockingKey> keys = new LinkedHashSet<>();
+        for (String email : r.emails()) {
+            keys.add(new BlockingKey(BlockingKey.Type.EMAIL, email));
+            int at = email.indexOf('@');
+            if (at >= 4) {
+                keys.add(new BlockingKey(BlockingKey.Type.EMAIL_LOCAL, email.substring(0, at)));
+            }
+        }
+        for (String phone : r.phones()) {
+            keys.add(new BlockingKey(BlockingKey.Type.PHONE, phoneTail(phone)));
+        }
+        if (r.isPerson()) {
+            personKeys(r, keys);
+        }
+        for (DomainKey d : r.domains()) {
+            keys.add(new BlockingKey(BlockingKey.Type.DOMAIN, d.registrable()));
+            identKeys(d.compactLabel(), keys);
+        }
+        CompanyName name = r.company();
+        if (!name.isEmpty()) {
+            identKeys(name.compact(), keys);
+            if (!name.acronym().isEmpty()) {
+                keys.add(new BlockingKey(BlockingKey.Type.IDENT, name.acronym()));
+            }
+            for (String alias : name.aliases()) {
+                keys.add(new BlockingKey(BlockingKey.Type.IDENT, alias));
+            }
+            for (String word : name.tokens()) {
+                if (word.length() >= 3 && !COMMON_WORDS.contains(word)) {
+                    keys.add(new BlockingKey(BlockingKey.Type.NAME_WORD, word));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static void identKeys(String ident, Set<BlockingKey> keys) {
+        if (ident.length() < 2) {
+            return;
+        }
+        keys.add(new BlockingKey(BlockingKey.Type.IDENT, ident));
+        if (ident.length() >= 6) {
+            keys.add(new BlockingKey(BlockingKey.Type.IDENT_PREFIX, ident.substring(0, 5)));
+            keys.add(new BlockingKey(BlockingKey.Type.IDENT_SUFFIX, ident.substring(ident.length() - 5)));
+        }
+    }
+
+    private static void personKeys(MatchRecord r, Set<BlockingKey> keys) {
+        Optional<String> first = r.firstName().map(BlockingKeys::head);
+        Optional<String> last = r.lastName().map(BlockingKeys::head);
+        if (first.isPresent() && last.isPresent()) {
+            String a = first.get();
+            String b = last.get();
+            keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a));
+        }
+        Optional<String> city = r.city().map(c -> head(Text.alnum(c)));
+        if (city.isPresent()) {
+            first.ifPresent(f -> keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAME_CITY, f + "|" + city.get())));
+            last.ifPresent(l -> keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAME_CITY, l + "|" + city.get())));
+        }
+    }
+
+    private static String head(String s) {
+        return s.length() <= 3 ? s : s.substring(0, 3);
+    }
+
+    /** The last seven digits: what survives every way of writing country, trunk and area prefixes. */
+    private static String phoneTail(String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        return digits.length() <= 7 ? digits : digits.substring(digits.length() - 7);
+    }
+}

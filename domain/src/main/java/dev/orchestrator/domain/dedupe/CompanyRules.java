@@ -1,0 +1,86 @@
+package dev.orchestrator.domain.dedupe;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The comparisons that decide whether two records are one company. Weights are log-odds-like points:
+ * a shared registrable domain or an identical name is enough alone, a typo-level name needs another
+ * agreeing field, and a domain of another brand is a conflict no name can overcome.
+ */
+public final class CompanyRules {
+    public static final MatchRule DOMAIN = MatchRule.single((a, b) -> {
+        if (a.domains().isEmpty() || b.domains().isEmpty()) {
+            return Optional.empty();
+        }
+        DomainRelation relation = DomainRelation.best(a.domains(), b.domains());
+        String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + a.domains().iterator().next()
+                .registrable() + " ~ " + b.domains().iterator().next().registrable();
+        return Optional.of(switch (relation) {
+            case SAME_DOMAIN -> MatchFeature.of("domain", value, 7.0);
+            case SAME_LABEL -> MatchFeature.of("domain", value, 5.5);
+            case BRAND_VARIANT -> MatchFeature.of("domain", value, 3.0);
+            case TYPO -> MatchFeature.of("domain", value, 1.5);
+            case CONTAINED -> MatchFeature.conflict("domain", value, -2.5);
+            case UNRELATED -> MatchFeature.conflict("domain", value, -4.0);
+        });
+    });
+
+    public static final MatchRule NAME = MatchRule.single((a, b) -> {
+        if (a.company().isEmpty() || b.company().isEmpty()) {
+            return Optional.empty();
+        }
+        NameRelation relation = NameRelation.between(a.company(), b.company());
+        String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + a.company().compact() + " ~ "
+                + b.company().compact();
+        double weight = switch (relation) {
+            case SAME -> 5.0;
+            case ALIAS -> 4.0;
+            case TYPO -> 2.5;
+            case ACRONYM, SHORTENED -> 2.0;
+            case OVERLAP -> 0.0;
+            case UNRELATED -> -2.0;
+        };
+        return Optional.of(MatchFeature.of("company_name", value, weight));
+    });
+
+    /** A record without a domain still names one: "IBM" against ibm.com, "Acme Corp" against acme.co.uk. */
+    public static final MatchRule NAME_AGAINST_DOMAIN = MatchRule.single((a, b) -> {
+        if (!a.domains().isEmpty() && !b.domains().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> hit = nameHitsDomain(a, b).or(() -> nameHitsDomain(b, a));
+        return hit.map(v -> MatchFeature.of("name_vs_domain", v, 3.0));
+    });
+
+    public static final MatchRule PHONE = MatchRule.single((a, b) -> PersonRules.phoneFeature(a, b, 4.5, -0.5));
+
+    public static final MatchRule CITY = MatchRule.single((a, b) -> PersonRules.cityFeature(a, b, 0.5, 0.5, -1.5));
+
+    public static final MatchRule COUNTRY = MatchRule.single((a, b) -> {
+        if (a.country().isEmpty() || b.country().isEmpty() || a.country().equals(b.country())) {
+            return Optional.empty();
+        }
+        return Optional.of(MatchFeature.of("country", a.country().get() + " ~ " + b.country().get(), -1.5));
+    });
+
+    public static final List<MatchRule> ALL = List.of(DOMAIN, NAME, NAME_AGAINST_DOMAIN, PHONE, CITY, COUNTRY);
+
+    private CompanyRules() {
+    }
+
+    private static Optional<String> nameHitsDomain(MatchRecord named, MatchRecord withDomain) {
+        CompanyName name = named.company();
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        for (DomainKey key : withDomain.domains()) {
+            String label = key.compactLabel();
+            if (label.length() >= 2 && (label.equals(name.compact()) || label.equals(name.acronym())
+                    || name.aliases().contains(label))) {
+                return Optional.of(name.raw() + " ~ " + key.registrable());
+            }
+        }
+        return Optional.empty();
+    }
+}
