@@ -36,7 +36,6 @@ public final class MatchRecordFactory {
                 .email(r.email())
                 .city(r.city())
                 .country(r.country());
-        String region = "US";
         Optional<String> countryCode = Countries.code(r.country());
         for (String source : new String[] {r.domain(), r.website(), r.email(), domainLikeName(r.companyName())}) {
             Optional<DomainKey> key = domains.keyOf(source);
@@ -48,9 +47,8 @@ public final class MatchRecordFactory {
                 }
             }
         }
-        if (countryCode.isPresent()) {
-            region = countryCode.get().toUpperCase(Locale.ROOT);
-        }
+        // Without a known country only numbers written with "+" can be read; the rest compare by digits.
+        String region = countryCode.map(c -> c.toUpperCase(Locale.ROOT)).orElse("ZZ");
         phoneKey(r.phone(), region).ifPresent(b::phone);
         return b.build();
     }

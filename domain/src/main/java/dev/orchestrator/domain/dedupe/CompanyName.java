@@ -55,8 +55,9 @@ public record CompanyName(String raw, List<String> tokens, String compact, Strin
             Map.entry("fin", "financial"), Map.entry("dev", "development"), Map.entry("soln", "solution"),
             Map.entry("solns", "solution"));
     private static final Set<String> CONNECTORS = Set.of("and", "y", "et", "und", "e");
+    // Words initials skip: "Bank of America" is BOA, "Centro de Integración Ciudadana" is CIC.
     private static final Set<String> MINOR = Set.of("of", "de", "la", "del", "el", "los", "las", "the", "for",
-            "du", "des", "der", "die", "van", "von", "a", "an", "le", "di", "da", "do");
+            "du", "des", "a", "an");
 
     public CompanyName {
         Require.present("raw", raw);
@@ -78,7 +79,7 @@ public record CompanyName(String raw, List<String> tokens, String compact, Strin
         Matcher domain = DOMAIN_LIKE.matcher(text);
         if (domain.matches()) {
             // "acme.com" typed as the company name: its label is the name.
-            String label = domain.group(3).replace("-", "");
+            String label = singular(domain.group(3).replace("-", ""));
             return new CompanyName(raw, List.of(label), label, "", Set.of());
         }
         Set<String> aliases = new LinkedHashSet<>();

@@ -14,6 +14,10 @@ public final class CompanyRules {
             return Optional.empty();
         }
         DomainRelation relation = DomainRelation.best(a.domains(), b.domains());
+        if (relation == DomainRelation.TYPO && !namesAgree(a, b)) {
+            // Names and domains both one typo apart is the signature of a look-alike brand, not of a typo.
+            relation = DomainRelation.CONTAINED;
+        }
         String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + a.domains().iterator().next()
                 .registrable() + " ~ " + b.domains().iterator().next().registrable();
         return Optional.of(switch (relation) {
@@ -36,9 +40,10 @@ public final class CompanyRules {
         double weight = switch (relation) {
             case SAME -> 5.0;
             case ALIAS -> 4.0;
-            case TYPO -> 2.5;
+            // One slip in a long name is a typo far more often than another company.
+            case TYPO -> Math.min(a.company().compact().length(), b.company().compact().length()) >= 8 ? 4.5 : 3.0;
             case ACRONYM, SHORTENED -> 2.0;
-            case OVERLAP -> 0.0;
+            case OVERLAP, SHORT_FORM -> 0.0;
             case UNRELATED -> -2.0;
         };
         return Optional.of(MatchFeature.of("company_name", value, weight));
@@ -53,20 +58,31 @@ public final class CompanyRules {
         return hit.map(v -> MatchFeature.of("name_vs_domain", v, 3.0));
     });
 
-    public static final MatchRule PHONE = MatchRule.single((a, b) -> PersonRules.phoneFeature(a, b, 4.5, -0.5));
+    // A company has several lines, so a different number is no evidence against it.
+    public static final MatchRule PHONE = MatchRule.single((a, b) -> PersonRules.phoneFeature(a, b, 4.5, 0.0));
 
     public static final MatchRule CITY = MatchRule.single((a, b) -> PersonRules.cityFeature(a, b, 0.5, 0.5, -1.5));
 
     public static final MatchRule COUNTRY = MatchRule.single((a, b) -> {
-        if (a.country().isEmpty() || b.country().isEmpty() || a.country().equals(b.country())) {
+        if (a.country().isEmpty() || b.country().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(MatchFeature.of("country", a.country().get() + " ~ " + b.country().get(), -1.5));
+        String value = a.country().get() + " ~ " + b.country().get();
+        return Optional.of(a.country().equals(b.country()) ? MatchFeature.of("country", value, 0.5)
+                : MatchFeature.of("country", "different " + value, -1.5));
     });
 
     public static final List<MatchRule> ALL = List.of(DOMAIN, NAME, NAME_AGAINST_DOMAIN, PHONE, CITY, COUNTRY);
 
     private CompanyRules() {
+    }
+
+    private static boolean namesAgree(MatchRecord a, MatchRecord b) {
+        if (a.company().isEmpty() || b.company().isEmpty()) {
+            return true;
+        }
+        NameRelation names = NameRelation.between(a.company(), b.company());
+        return names == NameRelation.SAME || names == NameRelation.ALIAS;
     }
 
     private static Optional<String> nameHitsDomain(MatchRecord named, MatchRecord withDomain) {

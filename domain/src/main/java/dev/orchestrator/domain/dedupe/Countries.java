@@ -53,9 +53,9 @@ public final class Countries {
         if (exact != null) {
             return Optional.of(exact);
         }
-        if (key.length() >= 6) {
+        if (key.length() >= 5) {
             for (Map.Entry<String, String> e : CODES.entrySet()) {
-                if (e.getKey().length() >= 6 && StringSimilarity.editDistance(key, e.getKey(), 1) <= 1) {
+                if (e.getKey().length() >= 5 && StringSimilarity.editDistance(key, e.getKey(), 1) <= 1) {
                     return Optional.of(e.getValue());
                 }
             }

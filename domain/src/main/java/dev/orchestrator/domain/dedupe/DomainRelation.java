@@ -12,8 +12,8 @@ public enum DomainRelation {
 
     private static final Set<String> BRAND_AFFIXES = Set.of(
             "get", "try", "use", "my", "go", "join", "the", "hello", "hi", "meet", "with", "team", "hq", "app",
-            "inc", "group", "grp", "online", "corp", "co", "official", "site", "web", "home", "now", "us",
-            "usa", "hub", "company", "global");
+            "inc", "group", "grp", "online", "corp", "co", "official", "site", "web", "home", "now",
+            "company");
 
     public static DomainRelation between(DomainKey a, DomainKey b) {
         if (a.registrable().equals(b.registrable())) {

@@ -2,7 +2,7 @@ package dev.orchestrator.domain.dedupe;
 
 /** How two normalised company names relate, strongest first. */
 public enum NameRelation {
-    SAME, ALIAS, TYPO, ACRONYM, SHORTENED, OVERLAP, UNRELATED;
+    SAME, ALIAS, TYPO, ACRONYM, SHORTENED, OVERLAP, SHORT_FORM, UNRELATED;
 
     public static NameRelation between(CompanyName a, CompanyName b) {
         String ca = a.compact();
@@ -29,13 +29,39 @@ public enum NameRelation {
         }
         CompanyName fewer = a.tokens().size() <= b.tokens().size() ? a : b;
         CompanyName more = fewer == a ? b : a;
-        if (StringSimilarity.tokenContainment(fewer.tokens(), more.tokens()) == 1.0 && shorter.length() >= 4) {
+        if (shorter.length() >= 4 && everyWordKept(fewer.tokens(), more.tokens())) {
             return SHORTENED;
         }
         if (StringSimilarity.tokenJaccard(a.tokens(), b.tokens()) >= 0.5) {
             return OVERLAP;
         }
+        // "ARMB", "NVL": too short to call unrelated; it may be an abbreviation nobody can check.
+        if (shorter.length() <= 4) {
+            return SHORT_FORM;
+        }
         return UNRELATED;
+    }
+
+    /**
+     * Every word of the shorter name survives in the longer one, whole, cut short ("Soft" for "Software")
+     * or with a typo: the longer name only adds words. "Cambridge Dental" keeps no "Semantics", so it fails.
+     */
+    private static boolean everyWordKept(java.util.List<String> fewer, java.util.List<String> more) {
+        for (String word : fewer) {
+            boolean kept = false;
+            for (String other : more) {
+                if (other.equals(word) || (word.length() >= 3 && other.startsWith(word))
+                        || (word.length() >= 4 && other.length() >= 4
+                        && StringSimilarity.editDistance(word, other, 1) <= 1)) {
+                    kept = true;
+                    break;
+                }
+            }
+            if (!kept) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAcronymOf(CompanyName shortName, CompanyName longName) {
