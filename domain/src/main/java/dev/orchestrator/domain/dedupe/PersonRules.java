@@ -65,7 +65,7 @@ public final class PersonRules {
             return MatchFeature.of("first_name", "nickname " + value, 2.5);
         }
         if (isTypo(a, b)) {
-            return MatchFeature.of("first_name", "typo " + value, 1.5);
+            return MatchFeature.of("first_name", "typo " + value, 2.0);
         }
         if (a.length() == 1 || b.length() == 1) {
             return MatchFeature.of("first_name", "initial " + value, a.charAt(0) == b.charAt(0) ? 0.5 : -2.5);
@@ -79,15 +79,20 @@ public final class PersonRules {
             return MatchFeature.of("last_name", value, 3.0);
         }
         if (isTypo(a, b)) {
-            return MatchFeature.of("last_name", "typo " + value, 2.0);
+            return MatchFeature.of("last_name", "typo " + value, 2.5);
         }
         return MatchFeature.of("last_name", "different " + value, -3.0);
     }
 
+    /** A slip of the keyboard: an edit or two, letters shuffled, or a near spelling (Jaro-Winkler). */
     static boolean isTypo(String a, String b) {
         int min = Math.min(a.length(), b.length());
         int allowed = min >= 7 ? 2 : min >= 4 ? 1 : 0;
-        return allowed > 0 && StringSimilarity.editDistance(a, b, allowed) <= allowed;
+        if (allowed == 0) {
+            return false;
+        }
+        return StringSimilarity.editDistance(a, b, allowed) <= allowed || StringSimilarity.sameLetters(a, b)
+                || StringSimilarity.jaroWinkler(a, b) >= 0.9;
     }
 
     private static double sum(List<MatchFeature> features) {
@@ -103,8 +108,10 @@ public final class PersonRules {
         if (a.equals(b)) {
             return MatchFeature.of("email", value, 6.0);
         }
-        int min = Math.min(a.length(), b.length());
-        if (min >= 10 && StringSimilarity.editDistance(a, b, 2) <= 2) {
+        // Typos move the "@" and the dots too, so typed addresses compare on their letters and digits.
+        String la = Text.alnum(a);
+        String lb = Text.alnum(b);
+        if (Math.min(la.length(), lb.length()) >= 10 && StringSimilarity.editDistance(la, lb, 2) <= 2) {
             return MatchFeature.of("email", "typo " + value, 4.0);
         }
         int at = a.indexOf('@');

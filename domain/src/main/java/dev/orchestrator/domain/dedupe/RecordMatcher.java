@@ -25,7 +25,8 @@ public final class RecordMatcher {
     }
 
     public MatchDecision compare(MatchRecord a, MatchRecord b) {
-        return a.isPerson() && b.isPerson() ? comparePersons(a, b) : compareCompanies(a, b);
+        boolean people = (a.isPerson() && b.isPerson()) || (a.company().isEmpty() && b.company().isEmpty());
+        return people ? comparePersons(a, b) : compareCompanies(a, b);
     }
 
     /** Lead-to-account: the lead's company name and work e-mail domain against the account. */

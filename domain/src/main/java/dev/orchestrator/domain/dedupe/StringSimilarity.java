@@ -103,6 +103,18 @@ public final class StringSimilarity {
         return Math.min(prev[lb], max + 1);
     }
 
+    /** The same letters in another order ("Tmhsomo" for "Thomson"): a shuffle, not another word. */
+    public static boolean sameLetters(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        char[] ca = a.toCharArray();
+        char[] cb = b.toCharArray();
+        java.util.Arrays.sort(ca);
+        java.util.Arrays.sort(cb);
+        return java.util.Arrays.equals(ca, cb);
+    }
+
     /** |A ∩ B| / |smaller set|: 1.0 when every token of the shorter name appears in the longer one. */
     public static double tokenContainment(Collection<String> a, Collection<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
