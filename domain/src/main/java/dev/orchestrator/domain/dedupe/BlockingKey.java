@@ -12,6 +12,8 @@ public record BlockingKey(Type type, String value) {
         EMAIL,
         /** The mailbox name of an e-mail address (survives a change of provider). */
         EMAIL_LOCAL,
+        /** The first or last six letters and digits of an e-mail address (a typo at the other end). */
+        EMAIL_END,
         /** A registrable domain. */
         DOMAIN,
         /** A compact identifier: a normalised company name, a domain label, an acronym or a bracketed alias. */
@@ -24,7 +26,10 @@ public record BlockingKey(Type type, String value) {
         NAME_WORD,
         /** A phone key. */
         PHONE,
-        /** First three letters of both person names, in alphabetical order (survives a first/last swap). */
+        /**
+         * First three letters of both person names in alphabetical order, and each name's first three letters
+         * with the other's initial (a typo late in either name, or a first/last swap, keeps one of them).
+         */
         PERSON_NAMES,
         /** First three letters of one person name and of the city. */
         PERSON_NAME_CITY

@@ -30,6 +30,11 @@ public final class BlockingKeys {
             if (at >= 4) {
                 keys.add(new BlockingKey(BlockingKey.Type.EMAIL_LOCAL, email.substring(0, at)));
             }
+            String letters = Text.alnum(email);
+            if (letters.length() >= 10) {
+                keys.add(new BlockingKey(BlockingKey.Type.EMAIL_END, "^" + letters.substring(0, 6)));
+                keys.add(new BlockingKey(BlockingKey.Type.EMAIL_END, letters.substring(letters.length() - 6) + "$"));
+            }
         }
         for (String phone : r.phones()) {
             keys.add(new BlockingKey(BlockingKey.Type.PHONE, phoneTail(phone)));
@@ -77,6 +82,8 @@ public final class BlockingKeys {
             String a = first.get();
             String b = last.get();
             keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a));
+            keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, a + "|" + b.charAt(0)));
+            keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, b + "|" + a.charAt(0)));
         }
         Optional<String> city = r.city().map(c -> head(Text.alnum(c)));
         if (city.isPresent()) {
