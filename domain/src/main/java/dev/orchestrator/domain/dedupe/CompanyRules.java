@@ -14,8 +14,9 @@ public final class CompanyRules {
             return Optional.empty();
         }
         DomainRelation relation = DomainRelation.best(a.domains(), b.domains());
-        if (relation == DomainRelation.TYPO && !namesAgree(a, b)) {
-            // Names and domains both one typo apart is the signature of a look-alike brand, not of a typo.
+        if (relation == DomainRelation.TYPO && !namesAgree(a, b) && namesItsDomain(a) && namesItsDomain(b)) {
+            // Each side spells its name as its own domain, one letter apart from the other: that is a
+            // look-alike brand (Civis Analytics, Civis Anolytics), not a typo, which touches one field only.
             relation = DomainRelation.CONTAINED;
         }
         String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + a.domains().iterator().next()
@@ -38,10 +39,11 @@ public final class CompanyRules {
         String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + a.company().compact() + " ~ "
                 + b.company().compact();
         double weight = switch (relation) {
-            case SAME -> 5.0;
+            case SAME -> 5.5;
             case ALIAS -> 4.0;
-            // One slip in a long name is a typo far more often than another company.
-            case TYPO -> Math.min(a.company().compact().length(), b.company().compact().length()) >= 8 ? 4.5 : 3.0;
+            // One slip in a long name is a typo far more often than another company; look-alike brands are
+            // told apart by their domains, which conflict.
+            case TYPO -> Math.min(a.company().compact().length(), b.company().compact().length()) >= 8 ? 5.0 : 3.0;
             case ACRONYM, SHORTENED -> 2.0;
             case OVERLAP, SHORT_FORM -> 0.0;
             case UNRELATED -> -2.0;
@@ -83,6 +85,33 @@ public final class CompanyRules {
         }
         NameRelation names = NameRelation.between(a.company(), b.company());
         return names == NameRelation.SAME || names == NameRelation.ALIAS;
+    }
+
+    /** The record's name is spelled out in its own domain ("Standard & Poor's", standardandpoors.com). */
+    private static boolean namesItsDomain(MatchRecord r) {
+        String name = r.company().compact();
+        if (name.length() < 4) {
+            return false;
+        }
+        for (DomainKey key : r.domains()) {
+            String label = key.compactLabel();
+            if (label.length() >= 4 && (name.contains(label) || wordsInOrder(label, r.company().tokens()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordsInOrder(String label, List<String> words) {
+        int from = 0;
+        for (String word : words) {
+            int at = label.indexOf(word, from);
+            if (at < 0) {
+                return false;
+            }
+            from = at + word.length();
+        }
+        return true;
     }
 
     private static Optional<String> nameHitsDomain(MatchRecord named, MatchRecord withDomain) {
