@@ -10,12 +10,13 @@ import dev.orchestrator.domain.shared.Require;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Batch dedupe of a file: index every record under its blocking keys, compare only records that share a
@@ -52,44 +53,39 @@ public final class BatchDedupe {
         return result;
     }
 
+    /**
+     * Clusters the records. Preparing records and scoring candidates run on the common fork-join pool
+     * (both are pure); clustering is sequential over the sorted pairs, so the result does not depend on
+     * thread timing.
+     */
     public DedupeResult cluster(List<DedupeRecord> input) {
         MatchRecordFactory factory = new MatchRecordFactory(new GuavaRegistrableDomains());
         int n = input.size();
         MatchRecord[] records = new MatchRecord[n];
-        Map<BlockingKey, List<Integer>> index = new HashMap<>();
-        List<Set<BlockingKey>> keysOf = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        List<Set<BlockingKey>> keysOf = new ArrayList<>(java.util.Collections.nCopies(n, Set.<BlockingKey>of()));
+        IntStream.range(0, n).parallel().forEach(i -> {
             records[i] = factory.toMatchRecord(input.get(i));
-            Set<BlockingKey> keys = BlockingKeys.of(records[i]);
-            keysOf.add(keys);
-            for (BlockingKey k : keys) {
+            keysOf.set(i, BlockingKeys.of(records[i]));
+        });
+        Map<BlockingKey, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (BlockingKey k : keysOf.get(i)) {
                 index.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
             }
         }
+        List<Scored> scored = IntStream.range(0, n).parallel()
+                .mapToObj(i -> scoreCandidates(i, records, keysOf.get(i), index))
+                .collect(Collectors.toList());
         long comparisons = 0;
         long possible = 0;
         List<Edge> edges = new ArrayList<>();
-        int[] lastSeen = new int[n];
-        Arrays.fill(lastSeen, -1);
-        for (int i = 0; i < n; i++) {
-            for (BlockingKey k : keysOf.get(i)) {
-                List<Integer> posting = index.get(k);
-                if (posting.size() > maxBlock) {
-                    continue;
-                }
-                for (int j : posting) {
-                    if (j <= i || lastSeen[j] == i) {
-                        continue;
-                    }
-                    lastSeen[j] = i;
-                    comparisons++;
-                    MatchDecision decision = matcher.compare(records[i], records[j]);
-                    if (decision instanceof MatchDecision.Duplicate d) {
-                        edges.add(new Edge(i, j, d.score().total()));
-                    } else if (decision instanceof MatchDecision.PossibleDuplicate) {
-                        possible++;
-                    }
-                }
+        Map<Long, Boolean> conflictOf = new HashMap<>();
+        for (Scored s : scored) {
+            comparisons += s.compared;
+            possible += s.possible;
+            edges.addAll(s.duplicates);
+            for (int k = 0; k < s.pairs.length; k++) {
+                conflictOf.put(s.pairs[k], s.conflicts[k]);
             }
         }
         edges.sort((x, y) -> x.score != y.score ? Double.compare(y.score, x.score)
@@ -102,7 +98,7 @@ public final class BatchDedupe {
             if (ra == rb) {
                 continue;
             }
-            MergeCheck check = conflictBetween(clusters.members(ra), clusters.members(rb), records);
+            MergeCheck check = conflictBetween(clusters.members(ra), clusters.members(rb), records, conflictOf);
             comparisons += check.comparisons;
             if (check.conflict) {
                 refused++;
@@ -111,26 +107,73 @@ public final class BatchDedupe {
             }
         }
         Map<String, String> clusterOf = new LinkedHashMap<>();
-        Map<Integer, String> nameOfRoot = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            int root = clusters.find(i);
-            String clusterId = nameOfRoot.computeIfAbsent(root, r -> input.get(r).recordId());
-            clusterOf.put(input.get(i).recordId(), clusterId);
+            clusterOf.put(input.get(i).recordId(), input.get(clusters.find(i)).recordId());
         }
         return new DedupeResult(clusterOf, comparisons, edges.size(), possible, refused);
     }
 
-    private MergeCheck conflictBetween(List<Integer> left, List<Integer> right, MatchRecord[] records) {
+    /** Scores record i against every later record sharing a (not too common) key with it. */
+    private Scored scoreCandidates(int i, MatchRecord[] records, Set<BlockingKey> keys,
+                                   Map<BlockingKey, List<Integer>> index) {
+        java.util.BitSet seen = new java.util.BitSet();
+        for (BlockingKey k : keys) {
+            List<Integer> posting = index.get(k);
+            if (posting.size() <= maxBlock) {
+                for (int j : posting) {
+                    if (j > i) {
+                        seen.set(j);
+                    }
+                }
+            }
+        }
+        int count = seen.cardinality();
+        long[] pairs = new long[count];
+        boolean[] conflicts = new boolean[count];
+        List<Edge> duplicates = new ArrayList<>();
+        int possible = 0;
+        int k = 0;
+        for (int j = seen.nextSetBit(0); j >= 0; j = seen.nextSetBit(j + 1)) {
+            MatchDecision decision = matcher.compare(records[i], records[j]);
+            pairs[k] = pairKey(i, j);
+            conflicts[k] = decision.score().hasConflict();
+            k++;
+            if (decision instanceof MatchDecision.Duplicate d) {
+                duplicates.add(new Edge(i, j, d.score().total()));
+            } else if (decision instanceof MatchDecision.PossibleDuplicate) {
+                possible++;
+            }
+        }
+        return new Scored(count, possible, duplicates, pairs, conflicts);
+    }
+
+    private static long pairKey(int a, int b) {
+        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+    }
+
+    private MergeCheck conflictBetween(List<Integer> left, List<Integer> right, MatchRecord[] records,
+                                       Map<Long, Boolean> conflictOf) {
         long compared = 0;
         for (int a : left) {
             for (int b : right) {
-                compared++;
-                if (matcher.compare(records[a], records[b]).score().hasConflict()) {
+                Boolean known = conflictOf.get(pairKey(a, b));
+                boolean conflict;
+                if (known != null) {
+                    conflict = known;
+                } else {
+                    compared++;
+                    conflict = matcher.compare(records[a], records[b]).score().hasConflict();
+                    conflictOf.put(pairKey(a, b), conflict);
+                }
+                if (conflict) {
                     return new MergeCheck(true, compared);
                 }
             }
         }
         return new MergeCheck(false, compared);
+    }
+
+    private record Scored(int compared, int possible, List<Edge> duplicates, long[] pairs, boolean[] conflicts) {
     }
 
     private record Edge(int a, int b, double score) {

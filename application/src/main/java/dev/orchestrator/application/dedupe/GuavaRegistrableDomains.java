@@ -3,18 +3,17 @@ package dev.orchestrator.application.dedupe;
 import com.google.common.net.InternetDomainName;
 import dev.orchestrator.domain.dedupe.DomainKey;
 import dev.orchestrator.domain.dedupe.RegistrableDomains;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
  * Registrable domains from the public suffix list Guava ships: "https://WWW.Acme.co.uk/about" gives
- * acme.co.uk with label "acme". Remembers answers because a batch repeats the same domains; one instance
- * per batch or thread (not thread-safe).
+ * acme.co.uk with label "acme". Remembers answers because a batch repeats the same domains (thread-safe).
  */
 public final class GuavaRegistrableDomains implements RegistrableDomains {
-    private final Map<String, Optional<DomainKey>> cache = new HashMap<>();
+    private final Map<String, Optional<DomainKey>> cache = new ConcurrentHashMap<>();
 
     @Override
     public Optional<DomainKey> keyOf(String hostOrUrl) {

@@ -22,6 +22,7 @@ public final class MatchRecordFactory {
             "^\\s*(https?://)?(www\\.)?[A-Za-z0-9-]+(\\.[A-Za-z]{2,})+/?\\s*$");
     private static final Set<String> COUNTRY_TLDS = Set.of("au", "kr", "mx", "uk", "de", "fr", "nl", "ca", "jp",
             "nz", "ie", "es", "it", "br", "in", "sg", "ch", "se", "be", "at", "za", "cn");
+    private static final Pattern EXTENSION = Pattern.compile("(?i)\\s*(x|ext\\.?|extension)\\s*\\d+\\s*$");
     private final RegistrableDomains domains;
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
 
@@ -62,16 +63,31 @@ public final class MatchRecordFactory {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
+        if (!region.equals("ZZ") || raw.strip().startsWith("+")) {
+            Optional<String> e164 = e164(raw, region);
+            if (e164.isPresent()) {
+                return e164;
+            }
+        }
+        String digits = EXTENSION.matcher(raw).replaceAll("").chars().filter(Character::isDigit)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        int zeros = 0;
+        while (zeros < digits.length() && digits.charAt(zeros) == '0') {
+            zeros++;
+        }
+        digits = digits.substring(zeros);
+        return digits.length() >= 5 ? Optional.of(digits) : Optional.empty();
+    }
+
+    private Optional<String> e164(String raw, String region) {
         try {
             Phonenumber.PhoneNumber number = phones.parse(raw, region);
             if (phones.isValidNumber(number)) {
                 return Optional.of(phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
             }
         } catch (NumberParseException e) {
-            // Not a number libphonenumber understands: fall back to its digits below.
+            // Not a number libphonenumber understands: the caller falls back to its digits.
         }
-        String digits = raw.replaceAll("(?i)\\s*(x|ext\\.?|extension)\\s*\\d+\\s*$", "").replaceAll("[^0-9]", "");
-        digits = digits.replaceFirst("^0+", "");
-        return digits.length() >= 5 ? Optional.of(digits) : Optional.empty();
+        return Optional.empty();
     }
 }

@@ -98,7 +98,7 @@ public final class BlockingKeys {
 
     /** The last seven digits: what survives every way of writing country, trunk and area prefixes. */
     private static String phoneTail(String phone) {
-        String digits = phone.replaceAll("[^0-9]", "");
+        String digits = Text.digits(phone);
         return digits.length() <= 7 ? digits : digits.substring(digits.length() - 7);
     }
 }

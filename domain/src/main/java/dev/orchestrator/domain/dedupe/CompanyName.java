@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public record CompanyName(String raw, List<String> tokens, String compact, String acronym, Set<String> aliases) {
     public static final CompanyName NONE = new CompanyName("", List.of(), "", "", Set.of());
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern PARENS = Pattern.compile("\\(([^)]*)\\)?");
     private static final Pattern DASH_TAG = Pattern.compile("\\s[-–—]\\s*([^-–—]+)$");
     private static final Pattern DOMAIN_LIKE = Pattern.compile(
@@ -75,7 +76,7 @@ public record CompanyName(String raw, List<String> tokens, String compact, Strin
         if (raw == null || raw.isBlank()) {
             return NONE;
         }
-        String text = Text.fold(raw).replaceAll("\\s+", " ");
+        String text = WHITESPACE.matcher(Text.fold(raw)).replaceAll(" ");
         Matcher domain = DOMAIN_LIKE.matcher(text);
         if (domain.matches()) {
             // "acme.com" typed as the company name: its label is the name.
@@ -123,9 +124,8 @@ public record CompanyName(String raw, List<String> tokens, String compact, Strin
     }
 
     private static List<String> words(String text) {
-        String cleaned = text.replace("&", " and ").replace("+", " and ").replace("@", " at ")
-                .replace("'", "").replace("’", "").replace(".", "")
-                .replaceAll("[^a-z0-9]+", " ").strip();
+        String cleaned = Text.spaced(text.replace("&", " and ").replace("+", " and ").replace("@", " at ")
+                .replace("'", "").replace("’", "").replace(".", ""), true);
         List<String> words = new ArrayList<>();
         if (cleaned.isEmpty()) {
             return words;

@@ -45,7 +45,7 @@ public final class Countries {
 
     /** The ISO code of a spelling, tolerating one typo in a long name ("Astralia", "Nederlnd"). */
     public static Optional<String> code(String raw) {
-        String key = Text.fold(raw).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").strip();
+        String key = Text.spaced(Text.fold(raw), false);
         if (key.isEmpty()) {
             return Optional.empty();
         }

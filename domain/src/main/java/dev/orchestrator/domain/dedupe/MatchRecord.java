@@ -88,7 +88,7 @@ public record MatchRecord(String id, CompanyName company, Set<DomainKey> domains
 
         public Builder city(String raw) {
             if (raw != null) {
-                String folded = Text.fold(raw).replaceAll("[^a-z0-9]+", " ").strip();
+                String folded = Text.spaced(Text.fold(raw), true);
                 city = folded.isEmpty() ? Optional.empty() : Optional.of(folded);
             }
             return this;

@@ -141,22 +141,11 @@ public final class PersonRules {
         if (a.equals(b)) {
             return true;
         }
-        String da = digits(a);
-        String db = digits(b);
+        String da = Text.digits(a);
+        String db = Text.digits(b);
         String shorter = da.length() <= db.length() ? da : db;
         String longer = da.length() <= db.length() ? db : da;
         return shorter.length() >= 7 && longer.endsWith(shorter);
-    }
-
-    private static String digits(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     static Optional<MatchFeature> cityFeature(MatchRecord a, MatchRecord b, double same, double similar,

@@ -12,8 +12,55 @@ final class Text {
     }
 
     static String fold(String raw) {
+        if (isAscii(raw)) {
+            return raw.toLowerCase(Locale.ROOT).strip();
+        }
         String decomposed = Normalizer.normalize(raw, Normalizer.Form.NFKD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).strip();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs of anything but ASCII letters (and digits, when kept) become one space; the result is stripped.
+     * Expects folded text.
+     */
+    static String spaced(String folded, boolean keepDigits) {
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean gap = false;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            boolean keep = (c >= 'a' && c <= 'z') || (keepDigits && c >= '0' && c <= '9');
+            if (keep) {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(c);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** ASCII digits only. */
+    static String digits(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Letters and digits only, for keys where spacing and punctuation carry no meaning. */

@@ -8,6 +8,7 @@ import dev.orchestrator.application.dedupe.DedupeResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +53,11 @@ public final class DedupeBenchmark {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Runtime rt = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB, %s %s (%s), %s %s%n",
+        out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB, %s %s (%s), %s %s, load average %.2f%n",
                 rt.availableProcessors(), rt.maxMemory() / (1024 * 1024), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getProperty("java.vendor"),
-                System.getProperty("os.name"), System.getProperty("os.arch"));
+                System.getProperty("os.name"), System.getProperty("os.arch"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Path> datasets = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             dirs.filter(d -> Files.isRegularFile(d.resolve("records.csv")) && Files.isRegularFile(d.resolve("truth.csv")))
@@ -110,7 +112,7 @@ public final class DedupeBenchmark {
         for (String baseline : BASELINES.getOrDefault(name, List.of())) {
             out.println("baseline " + baseline);
         }
-        out.printf(Locale.ROOT, "speed: %.0f records/s (single thread, %d runs), %.1f comparisons/record, "
+        out.printf(Locale.ROOT, "speed: %.0f records/s (whole batch, all cores, %d runs), %.1f comparisons/record, "
                         + "%d duplicate / %d possible pairs, %d merges refused%n",
                 recordsPerSecond, runs, (double) result.comparisons() / records.size(), result.duplicatePairs(),
                 result.possiblePairs(), result.refusedMerges());
