@@ -76,18 +76,23 @@ public final class BlockingKeys {
     }
 
     private static void personKeys(MatchRecord r, Set<BlockingKey> keys) {
-        Optional<String> first = r.firstName().map(BlockingKeys::head);
+        // A nickname is indexed under its formal names too, so Bob meets Robert.
+        Set<String> firsts = new LinkedHashSet<>();
+        r.firstName().ifPresent(f -> Nicknames.formalNames(f).forEach(name -> firsts.add(head(name))));
         Optional<String> last = r.lastName().map(BlockingKeys::head);
-        if (first.isPresent() && last.isPresent()) {
-            String a = first.get();
+        if (last.isPresent()) {
             String b = last.get();
-            keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a));
-            keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, a + "|" + b.charAt(0)));
-            keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, b + "|" + a.charAt(0)));
+            for (String a : firsts) {
+                keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a));
+                keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, a + "|" + b.charAt(0)));
+                keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, b + "|" + a.charAt(0)));
+            }
         }
         Optional<String> city = r.city().map(c -> head(Text.alnum(c)));
         if (city.isPresent()) {
-            first.ifPresent(f -> keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAME_CITY, f + "|" + city.get())));
+            for (String a : firsts) {
+                keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAME_CITY, a + "|" + city.get()));
+            }
             last.ifPresent(l -> keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAME_CITY, l + "|" + city.get())));
         }
     }
