@@ -46,7 +46,7 @@ public final class CompanyRules {
             case TYPO -> Math.min(a.company().compact().length(), b.company().compact().length()) >= 8 ? 5.0 : 3.0;
             case ACRONYM, SHORTENED -> 2.0;
             case OVERLAP, SHORT_FORM -> 0.0;
-            case UNRELATED -> -2.0;
+            case UNRELATED, OTHER_NUMBER -> -2.0;
         };
         return Optional.of(MatchFeature.of("company_name", value, weight));
     });

@@ -2,13 +2,19 @@ package dev.orchestrator.domain.dedupe;
 
 /** How two normalised company names relate, strongest first. */
 public enum NameRelation {
-    SAME, ALIAS, TYPO, ACRONYM, SHORTENED, OVERLAP, SHORT_FORM, UNRELATED;
+    SAME, ALIAS, TYPO, ACRONYM, SHORTENED, OVERLAP, SHORT_FORM, OTHER_NUMBER, UNRELATED;
 
     public static NameRelation between(CompanyName a, CompanyName b) {
         String ca = a.compact();
         String cb = b.compact();
         if (ca.equals(cb)) {
             return SAME;
+        }
+        String da = Text.digits(ca);
+        String db = Text.digits(cb);
+        if (!da.isEmpty() && !db.isEmpty() && !da.equals(db)) {
+            // "Learning Center #1" and "#2", "Site 2929" and "Site 2020": numbered branches, not typos.
+            return OTHER_NUMBER;
         }
         if (a.aliases().contains(cb) || b.aliases().contains(ca)
                 || a.aliases().stream().anyMatch(b.aliases()::contains)) {

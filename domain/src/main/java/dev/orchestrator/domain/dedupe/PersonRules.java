@@ -111,8 +111,9 @@ public final class PersonRules {
         // Typos move the "@" and the dots too, so typed addresses compare on their letters and digits.
         String la = Text.alnum(a);
         String lb = Text.alnum(b);
-        if (Math.min(la.length(), lb.length()) >= 10 && StringSimilarity.editDistance(la, lb, 2) <= 2) {
-            return MatchFeature.of("email", "typo " + value, 4.0);
+        if (Math.min(la.length(), lb.length()) >= 10 && StringSimilarity.editDistance(la, lb, 2) <= 2
+                && !numberedMailboxes(a, b)) {
+            return MatchFeature.of("email", "typo " + value, 4.5);
         }
         int at = a.indexOf('@');
         int bt = b.indexOf('@');
@@ -120,6 +121,14 @@ public final class PersonRules {
             return MatchFeature.of("email", "same mailbox name " + value, 2.5);
         }
         return MatchFeature.of("email", "different " + value, -1.0);
+    }
+
+    /** john.smith1@x.com and john.smith2@x.com: the same name numbered apart, so two people. */
+    private static boolean numberedMailboxes(String a, String b) {
+        String da = Text.digits(a);
+        String db = Text.digits(b);
+        return !da.isEmpty() && !db.isEmpty() && !da.equals(db)
+                && a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""));
     }
 
     static Optional<MatchFeature> phoneFeature(MatchRecord a, MatchRecord b, double same, double different) {

@@ -83,6 +83,14 @@ class RecordMatcherTest {
     }
 
     @Test
+    void numbered_branches_of_one_organisation_are_not_typos_of_each_other() {
+        MatchDecision decision = matcher.compare(aCompany("Rachel's Learning Center #1").build(),
+                aCompany("Rachel's Learning Center #2").build());
+
+        assertThat(decision).isInstanceOf(MatchDecision.Distinct.class);
+    }
+
+    @Test
     void a_typo_in_the_name_is_forgiven_when_the_domain_agrees() {
         MatchDecision decision = matcher.compare(aCompany("Earthh Networks").domain("earthnetworks.com").build(),
                 aCompany("Earth Networks LLC").domain("earthnetworks.com").build());
