@@ -58,7 +58,7 @@ public final class MatchRecordFactory {
         return DOMAIN_LIKE_NAME.matcher(name).matches() ? name.strip() : "";
     }
 
-    /** E.164 when the number is valid for its region, else its digits without trunk zeros. */
+    /** E.164 when the number has a possible length for its region, else its digits without trunk zeros. */
     Optional<String> phoneKey(String raw, String region) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
@@ -82,7 +82,7 @@ public final class MatchRecordFactory {
     private Optional<String> e164(String raw, String region) {
         try {
             Phonenumber.PhoneNumber number = phones.parse(raw, region);
-            if (phones.isValidNumber(number)) {
+            if (phones.isPossibleNumber(number)) {
                 return Optional.of(phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
             }
         } catch (NumberParseException e) {

@@ -1,7 +1,9 @@
 package dev.orchestrator.domain.dedupe;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Hand-written string measures, because the domain is JDK-only and the matcher needs only these few. */
@@ -127,15 +129,29 @@ public final class StringSimilarity {
         return (double) sa.size() / smaller;
     }
 
-    /** Jaccard similarity of two token sets. */
-    public static double tokenJaccard(Collection<String> a, Collection<String> b) {
-        if (a.isEmpty() && b.isEmpty()) {
+    /** Jaccard similarity of two token sets (names have a handful of words, so lists beat hash sets). */
+    public static double tokenJaccard(List<String> a, List<String> b) {
+        List<String> ua = distinct(a);
+        List<String> ub = distinct(b);
+        if (ua.isEmpty() && ub.isEmpty()) {
             return 0.0;
         }
-        Set<String> union = new HashSet<>(a);
-        union.addAll(b);
-        Set<String> common = new HashSet<>(a);
-        common.retainAll(new HashSet<>(b));
-        return (double) common.size() / union.size();
+        int common = 0;
+        for (String t : ua) {
+            if (ub.contains(t)) {
+                common++;
+            }
+        }
+        return (double) common / (ua.size() + ub.size() - common);
+    }
+
+    private static List<String> distinct(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            if (!out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 }

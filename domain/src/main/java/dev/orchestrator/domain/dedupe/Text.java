@@ -65,6 +65,13 @@ final class Text {
 
     /** Letters and digits only, for keys where spacing and punctuation carry no meaning. */
     static String alnum(String folded) {
+        int i = 0;
+        while (i < folded.length() && Character.isLetterOrDigit(folded.charAt(i))) {
+            i++;
+        }
+        if (i == folded.length()) {
+            return folded;
+        }
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
