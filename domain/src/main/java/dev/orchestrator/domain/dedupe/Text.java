@@ -65,11 +65,11 @@ final class Text {
 
     /** Letters and digits only, for keys where spacing and punctuation carry no meaning. */
     static String alnum(String folded) {
-        int i = 0;
-        while (i < folded.length() && Character.isLetterOrDigit(folded.charAt(i))) {
-            i++;
+        int clean = 0;
+        while (clean < folded.length() && Character.isLetterOrDigit(folded.charAt(clean))) {
+            clean++;
         }
-        if (i == folded.length()) {
+        if (clean == folded.length()) {
             return folded;
         }
         StringBuilder out = new StringBuilder(folded.length());
