@@ -5,6 +5,12 @@ import dev.orchestrator.application.dedupe.ClusterMetrics;
 import dev.orchestrator.application.dedupe.Csv;
 import dev.orchestrator.application.dedupe.DedupeRecord;
 import dev.orchestrator.application.dedupe.DedupeResult;
+import dev.orchestrator.application.dedupe.GuavaRegistrableDomains;
+import dev.orchestrator.application.dedupe.InMemoryIdentityIndex;
+import dev.orchestrator.application.dedupe.MatchRecordFactory;
+import dev.orchestrator.domain.dedupe.MatchRecord;
+import dev.orchestrator.domain.dedupe.MatchThresholds;
+import dev.orchestrator.domain.dedupe.RecordMatcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -13,17 +19,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
  * Runs the batch matcher over every dataset folder (records.csv + truth.csv) under the given directory
  * (default {@code ../shared/data/dedupe}) and prints pairwise and B-cubed precision/recall/F1, records per
- * second and comparisons per record, beside the README's baselines. Usage:
- * {@code DedupeBenchmark [DATA_DIR] [--seconds N]}.
+ * second and comparisons per record, beside the README's baselines; then the latency of one lookup against an
+ * in-memory identity index of generated companies (the companies_synth names with random suffixes, seeded).
+ * Usage: {@code DedupeBenchmark [DATA_DIR] [--seconds N] [--index-size N]} (index size 0 skips the lookups).
  */
 public final class DedupeBenchmark {
     private static final Map<String, List<String>> BASELINES = Map.of(
@@ -44,9 +53,12 @@ public final class DedupeBenchmark {
     public static void main(String[] args) throws IOException {
         Path root = Path.of("../shared/data/dedupe");
         double seconds = 3.0;
+        int indexSize = 1_000_000;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--seconds") && i + 1 < args.length) {
                 seconds = Double.parseDouble(args[++i]);
+            } else if (args[i].equals("--index-size") && i + 1 < args.length) {
+                indexSize = Integer.parseInt(args[++i]);
             } else {
                 root = Path.of(args[i]);
             }
@@ -69,6 +81,80 @@ public final class DedupeBenchmark {
         for (Path dataset : datasets) {
             run(dataset, seconds, out);
         }
+        Path companies = root.resolve("companies_synth");
+        if (indexSize > 0 && Files.isRegularFile(companies.resolve("records.csv"))) {
+            lookups(readRecords(companies), indexSize, out);
+        }
+    }
+
+    private static final String[] SUFFIXES = {"labs", "works", "systems", "partners", "group", "digital", "health",
+        "capital", "studio", "networks", "analytics", "logistics", "foods", "energy", "media", "robotics"};
+
+    /**
+     * Builds an index of {@code size} generated companies plus the dataset's own records, then times one
+     * lookup (blocking keys, candidate fetch, comparisons, ranking) for each dataset record as a probe.
+     */
+    private static void lookups(List<DedupeRecord> seeds, int size, PrintStream out) {
+        Random random = new Random(1729);
+        List<DedupeRecord> generated = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            DedupeRecord seed = seeds.get(random.nextInt(seeds.size()));
+            String word = SUFFIXES[random.nextInt(SUFFIXES.length)];
+            String tag = Integer.toString(i, 36);
+            String label = seed.companyName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            generated.add(new DedupeRecord("gen" + i, seed.companyName() + " " + word + " " + tag,
+                    label + word + tag + ".com", "", "", "", "",
+                    String.format(Locale.ROOT, "+1 %03d %03d %04d", 200 + random.nextInt(700), random.nextInt(1000),
+                            random.nextInt(10_000)), seed.city(), seed.country()));
+        }
+        long buildStart = System.nanoTime();
+        MatchRecordFactory factory = new MatchRecordFactory(new GuavaRegistrableDomains());
+        MatchRecord[] prepared = generated.parallelStream().map(factory::toMatchRecord).toArray(MatchRecord[]::new);
+        generated.clear();
+        InMemoryIdentityIndex index = new InMemoryIdentityIndex(RecordMatcher.standard(MatchThresholds.DEFAULT),
+                BatchDedupe.DEFAULT_MAX_BLOCK);
+        for (MatchRecord r : prepared) {
+            index.add(r);
+        }
+        List<MatchRecord> probes = new ArrayList<>();
+        for (DedupeRecord seed : seeds) {
+            MatchRecord r = factory.toMatchRecord(seed);
+            index.add(r);
+            probes.add(r);
+        }
+        double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+        for (int warm = 0; warm < 3; warm++) {
+            for (MatchRecord probe : probes) {
+                index.lookup(probe);
+            }
+        }
+        int rounds = 5;
+        long[] nanos = new long[probes.size() * rounds];
+        long found = 0;
+        int n = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (MatchRecord probe : probes) {
+                long t0 = System.nanoTime();
+                found += index.lookup(probe).size();
+                nanos[n++] = System.nanoTime() - t0;
+            }
+        }
+        Arrays.sort(nanos);
+        out.printf(Locale.ROOT, "%n== lookup against an in-memory index of %,d companies (built in %.1f s)%n",
+                index.size(), buildSeconds);
+        out.printf(Locale.ROOT, "one lookup: p50 %.3f ms, p99 %.3f ms, max %.3f ms over %,d lookups "
+                        + "(%.1f matches per probe)%n",
+                nanos[n / 2] / 1e6, nanos[(int) (n * 0.99)] / 1e6, nanos[n - 1] / 1e6, n, (double) found / n);
+    }
+
+    private static List<DedupeRecord> readRecords(Path dataset) throws IOException {
+        List<DedupeRecord> records = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(dataset.resolve("records.csv"), StandardCharsets.UTF_8)) {
+            for (Map<String, String> row : Csv.readWithHeader(in)) {
+                records.add(DedupeRecord.fromRow(row));
+            }
+        }
+        return records;
     }
 
     /** CPU time of the whole process (all threads, GC included), so a busy shared machine does not skew it. */
@@ -81,12 +167,7 @@ public final class DedupeBenchmark {
     }
 
     private static void run(Path dataset, double seconds, PrintStream out) throws IOException {
-        List<DedupeRecord> records = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(dataset.resolve("records.csv"), StandardCharsets.UTF_8)) {
-            for (Map<String, String> row : Csv.readWithHeader(in)) {
-                records.add(DedupeRecord.fromRow(row));
-            }
-        }
+        List<DedupeRecord> records = readRecords(dataset);
         Map<String, String> truth = new LinkedHashMap<>();
         try (Reader in = Files.newBufferedReader(dataset.resolve("truth.csv"), StandardCharsets.UTF_8)) {
             for (Map<String, String> row : Csv.readWithHeader(in)) {
