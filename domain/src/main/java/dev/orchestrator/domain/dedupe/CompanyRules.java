@@ -13,14 +13,15 @@ public final class CompanyRules {
         if (a.domains().isEmpty() || b.domains().isEmpty()) {
             return Optional.empty();
         }
-        DomainRelation relation = DomainRelation.best(a.domains(), b.domains());
+        DomainRelation.Found found = DomainRelation.strongest(a.domains(), b.domains());
+        DomainRelation relation = found.relation();
         if (relation == DomainRelation.TYPO && !namesAgree(a, b) && namesItsDomain(a) && namesItsDomain(b)) {
             // Each side spells its name as its own domain, one letter apart from the other: that is a
             // look-alike brand (Civis Analytics, Civis Anolytics), not a typo, which touches one field only.
             relation = DomainRelation.CONTAINED;
         }
-        String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + a.domains().iterator().next()
-                .registrable() + " ~ " + b.domains().iterator().next().registrable();
+        String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + found.a().registrable() + " ~ "
+                + found.b().registrable();
         return Optional.of(switch (relation) {
             case SAME_DOMAIN -> MatchFeature.of("domain", value, 7.0);
             case SAME_LABEL -> MatchFeature.of("domain", value, 5.5);

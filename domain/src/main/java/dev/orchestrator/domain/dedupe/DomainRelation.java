@@ -1,5 +1,6 @@
 package dev.orchestrator.domain.dedupe;
 
+import dev.orchestrator.domain.shared.Require;
 import java.util.Set;
 
 /**
@@ -41,15 +42,24 @@ public enum DomainRelation {
 
     /** The strongest relation between any domain of one company and any domain of the other. */
     public static DomainRelation best(Set<DomainKey> as, Set<DomainKey> bs) {
-        DomainRelation best = UNRELATED;
+        return strongest(as, bs).relation();
+    }
+
+    /** The strongest relation with the two domains that show it, for the evidence. */
+    static Found strongest(Set<DomainKey> as, Set<DomainKey> bs) {
+        Require.that(!as.isEmpty() && !bs.isEmpty(), "domains", "both sides need a domain");
+        Found best = null;
         for (DomainKey a : as) {
             for (DomainKey b : bs) {
                 DomainRelation r = between(a, b);
-                if (r.ordinal() < best.ordinal()) {
-                    best = r;
+                if (best == null || r.ordinal() < best.relation().ordinal()) {
+                    best = new Found(r, a, b);
                 }
             }
         }
         return best;
+    }
+
+    record Found(DomainRelation relation, DomainKey a, DomainKey b) {
     }
 }

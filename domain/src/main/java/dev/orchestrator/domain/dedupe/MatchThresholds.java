@@ -4,7 +4,8 @@ import dev.orchestrator.domain.shared.Require;
 
 /**
  * Where a score becomes a match (merge) or a possible match (review). Configuration, not code: the
- * defaults are what the benchmark was measured with.
+ * defaults are what the benchmark was measured with. A conflicting feature (another brand's domain) caps the
+ * decision at a possible match however high the score, so a person looks before two brands are merged.
  */
 public record MatchThresholds(double match, double possible) {
     public static final MatchThresholds DEFAULT = new MatchThresholds(5.0, 2.5);
