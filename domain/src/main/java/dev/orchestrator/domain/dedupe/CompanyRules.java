@@ -18,7 +18,7 @@ public final class CompanyRules {
         if (relation == DomainRelation.TYPO && !namesAgree(a, b) && namesItsDomain(a) && namesItsDomain(b)) {
             // Each side spells its name as its own domain, one letter apart from the other: that is a
             // look-alike brand (Civis Analytics, Civis Anolytics), not a typo, which touches one field only.
-            relation = DomainRelation.CONTAINED;
+            relation = DomainRelation.LOOK_ALIKE;
         }
         String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + found.a().registrable() + " ~ "
                 + found.b().registrable();
@@ -27,7 +27,7 @@ public final class CompanyRules {
             case SAME_LABEL -> MatchFeature.of("domain", value, 5.5);
             case BRAND_VARIANT -> MatchFeature.of("domain", value, 3.0);
             case TYPO -> MatchFeature.of("domain", value, 1.5);
-            case CONTAINED -> MatchFeature.conflict("domain", value, -2.5);
+            case CONTAINED, LOOK_ALIKE -> MatchFeature.conflict("domain", value, -2.5);
             case UNRELATED -> MatchFeature.conflict("domain", value, -4.0);
         });
     });

@@ -9,7 +9,9 @@ import java.util.Set;
  * product word added (acmestudio.com.au) is usually another company using the same name.
  */
 public enum DomainRelation {
-    SAME_DOMAIN, SAME_LABEL, BRAND_VARIANT, TYPO, CONTAINED, UNRELATED;
+    SAME_DOMAIN, SAME_LABEL, BRAND_VARIANT, TYPO, CONTAINED, UNRELATED,
+    /** One letter apart like a typo, but each company spells its own name that way: two look-alike brands. */
+    LOOK_ALIKE;
 
     private static final Set<String> BRAND_AFFIXES = Set.of(
             "get", "try", "use", "my", "go", "join", "the", "hello", "hi", "meet", "with", "team", "hq", "app",

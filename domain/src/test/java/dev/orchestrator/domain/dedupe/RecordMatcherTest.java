@@ -80,6 +80,8 @@ class RecordMatcherTest {
                 aCompany("Civis Anolytics").domain("civisanolytics.com").build());
 
         assertThat(decision).isNotInstanceOf(MatchDecision.Duplicate.class);
+        assertThat(decision.score().features()).extracting(MatchFeature::value)
+                .anySatisfy(v -> assertThat(v).startsWith("look_alike"));
     }
 
     @Test
