@@ -147,8 +147,15 @@ public final class BatchDedupe {
         return new Scored(count, possible, duplicates, pairs, conflicts);
     }
 
+    /**
+     * One number per unordered pair, scrambled by a bijection (the SplitMix64 finaliser) because Long's own
+     * hash of {@code a << 32 | b} is {@code a ^ b}, which piles neighbouring pairs into a few buckets.
+     */
     private static long pairKey(int a, int b) {
-        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+        long z = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     private MergeCheck conflictBetween(List<Integer> left, List<Integer> right, MatchRecord[] records,

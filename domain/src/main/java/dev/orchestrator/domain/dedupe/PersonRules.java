@@ -165,11 +165,15 @@ public final class PersonRules {
         String ca = a.city().get();
         String cb = b.city().get();
         String value = ca + " ~ " + cb;
-        if (ca.equals(cb) || Text.alnum(ca).equals(Text.alnum(cb)) || firstWord(ca).equals(firstWord(cb))) {
+        if (ca.equals(cb)) {
             return Optional.of(MatchFeature.of("city", value, same));
         }
-        if (StringSimilarity.jaroWinkler(Text.alnum(ca), Text.alnum(cb)) >= 0.9
-                || isTypo(Text.alnum(ca), Text.alnum(cb))) {
+        String xa = Text.alnum(ca);
+        String xb = Text.alnum(cb);
+        if (xa.equals(xb) || firstWord(ca).equals(firstWord(cb))) {
+            return Optional.of(MatchFeature.of("city", value, same));
+        }
+        if (StringSimilarity.jaroWinkler(xa, xb) >= 0.9 || isTypo(xa, xb)) {
             return Optional.of(MatchFeature.of("city", "similar " + value, similar));
         }
         return Optional.of(MatchFeature.of("city", "different " + value, different));

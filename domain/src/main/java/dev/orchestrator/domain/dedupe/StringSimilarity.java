@@ -71,38 +71,49 @@ public final class StringSimilarity {
     public static int editDistance(String a, String b, int max) {
         int la = a.length();
         int lb = b.length();
+        int big = max + 1;
         if (Math.abs(la - lb) > max) {
-            return max + 1;
+            return big;
         }
+        if (max == 0) {
+            return a.equals(b) ? 0 : 1;
+        }
+        // Only cells within max of the diagonal can stay within max, so each row computes that band alone.
         int[] prev2 = new int[lb + 1];
         int[] prev = new int[lb + 1];
         int[] cur = new int[lb + 1];
         for (int j = 0; j <= lb; j++) {
-            prev[j] = j;
+            prev[j] = j <= max ? j : big;
         }
         for (int i = 1; i <= la; i++) {
-            cur[0] = i;
+            int from = Math.max(1, i - max);
+            int to = Math.min(lb, i + max);
+            cur[0] = i <= max ? i : big;
+            cur[from - 1] = from == 1 ? cur[0] : big;
             int rowMin = cur[0];
             char ca = a.charAt(i - 1);
-            for (int j = 1; j <= lb; j++) {
+            for (int j = from; j <= to; j++) {
                 char cb = b.charAt(j - 1);
-                int cost = ca == cb ? 0 : 1;
-                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (ca == cb ? 0 : 1));
                 if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
                     v = Math.min(v, prev2[j - 2] + 1);
                 }
+                v = Math.min(v, big);
                 cur[j] = v;
                 rowMin = Math.min(rowMin, v);
             }
+            if (to < lb) {
+                cur[to + 1] = big;
+            }
             if (rowMin > max) {
-                return max + 1;
+                return big;
             }
             int[] t = prev2;
             prev2 = prev;
             prev = cur;
             cur = t;
         }
-        return Math.min(prev[lb], max + 1);
+        return Math.min(prev[lb], big);
     }
 
     /** The same letters in another order ("Tmhsomo" for "Thomson"): a shuffle, not another word. */
