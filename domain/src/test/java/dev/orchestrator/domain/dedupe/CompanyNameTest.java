@@ -71,6 +71,19 @@ class CompanyNameTest {
     }
 
     @Test
+    void korean_and_mexican_legal_forms_with_a_country_word_are_removed() {
+        assertThat(CompanyName.parse("Umven, Inc. Korea").compact()).isEqualTo("umven");
+        assertThat(CompanyName.parse("Transparencia Mexicana S. de R.L. de C.V.").compact())
+                .isEqualTo("transparenciamexicana");
+    }
+
+    @Test
+    void a_country_word_inside_a_name_stays() {
+        assertThat(CompanyName.parse("Australian Medical Association").compact())
+                .isEqualTo("australianmedicalassociation");
+    }
+
+    @Test
     void a_blank_name_is_no_name() {
         assertThat(CompanyName.parse("  ").isEmpty()).isTrue();
     }
