@@ -65,7 +65,7 @@ public record CompanyName(String raw, List<String> tokens, String compact, Strin
         tokens = List.copyOf(tokens);
         Require.present("compact", compact);
         Require.present("acronym", acronym);
-        aliases = Set.copyOf(aliases);
+        aliases = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(aliases));
     }
 
     public boolean isEmpty() {

@@ -1,6 +1,7 @@
 package dev.orchestrator.domain.dedupe;
 
 import dev.orchestrator.domain.shared.Require;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,10 +14,13 @@ public enum DomainRelation {
     /** One letter apart like a typo, but each company spells its own name that way: two look-alike brands. */
     LOOK_ALIKE;
 
-    private static final Set<String> BRAND_AFFIXES = Set.of(
+    // Longest first, so stripping an affix is deterministic ("corp" before "co").
+    private static final List<String> BRAND_AFFIXES = java.util.stream.Stream.of(
             "get", "try", "use", "my", "go", "join", "the", "hello", "hi", "meet", "with", "team", "hq", "app",
             "inc", "group", "grp", "online", "corp", "co", "official", "site", "web", "home", "now",
-            "company");
+            "company")
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(s -> s))
+            .toList();
 
     public static DomainRelation between(DomainKey a, DomainKey b) {
         if (a.registrable().equals(b.registrable())) {
@@ -34,12 +38,32 @@ public enum DomainRelation {
                     : longer.endsWith(shorter) ? longer.substring(0, longer.length() - shorter.length()) : "";
             return BRAND_AFFIXES.contains(rest) ? BRAND_VARIANT : CONTAINED;
         }
-        int min = shorter.length();
-        int allowed = min >= 10 ? 2 : min >= 4 ? 1 : 0;
-        if (allowed > 0 && StringSimilarity.editDistance(la, lb, allowed) <= allowed) {
+        if (isTypo(la, lb) || isTypo(withoutAffix(la), lb) || isTypo(la, withoutAffix(lb))) {
+            // A slip in one variant of the brand ("acmehq" against "acmr") is still that brand.
             return TYPO;
         }
         return UNRELATED;
+    }
+
+    private static boolean isTypo(String a, String b) {
+        int min = Math.min(a.length(), b.length());
+        int allowed = min >= 10 ? 2 : min >= 4 ? 1 : 0;
+        return allowed > 0 && StringSimilarity.editDistance(a, b, allowed) <= allowed;
+    }
+
+    /** The label without a marketing prefix or suffix, or the label itself when it has none. */
+    private static String withoutAffix(String label) {
+        for (String affix : BRAND_AFFIXES) {
+            if (label.length() > affix.length() + 3) {
+                if (label.startsWith(affix)) {
+                    return label.substring(affix.length());
+                }
+                if (label.endsWith(affix)) {
+                    return label.substring(0, label.length() - affix.length());
+                }
+            }
+        }
+        return label;
     }
 
     /** The strongest relation between any domain of one company and any domain of the other. */

@@ -20,13 +20,18 @@ public record MatchRecord(String id, CompanyName company, Set<DomainKey> domains
     public MatchRecord {
         Require.notBlank("id", id);
         Require.present("company", company);
-        domains = Set.copyOf(domains);
-        emails = Set.copyOf(emails);
+        // Insertion order is kept so evidence reads the same on every run.
+        domains = ordered(domains);
+        emails = ordered(emails);
         Require.present("firstName", firstName);
         Require.present("lastName", lastName);
-        phones = Set.copyOf(phones);
+        phones = ordered(phones);
         Require.present("city", city);
         Require.present("country", country);
+    }
+
+    private static <T> Set<T> ordered(Set<T> values) {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Require.present("values", values)));
     }
 
     public boolean isPerson() {
