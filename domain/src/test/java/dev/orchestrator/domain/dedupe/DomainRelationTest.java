@@ -35,6 +35,12 @@ class DomainRelationTest {
     }
 
     @Test
+    void a_typo_in_one_variant_of_the_brand_is_still_a_typo() {
+        assertThat(DomainRelation.between(key("atlaslearnnig.co.kr"), key("atlaslearninghq.com")))
+                .isEqualTo(DomainRelation.TYPO);
+    }
+
+    @Test
     void different_labels_are_unrelated() {
         assertThat(DomainRelation.between(key("acme.com"), key("zenith.com"))).isEqualTo(DomainRelation.UNRELATED);
     }
