@@ -10,6 +10,8 @@ import dev.orchestrator.domain.shared.Require;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +64,7 @@ public final class BatchDedupe {
         MatchRecordFactory factory = new MatchRecordFactory(new GuavaRegistrableDomains());
         int n = input.size();
         MatchRecord[] records = new MatchRecord[n];
-        List<Set<BlockingKey>> keysOf = new ArrayList<>(java.util.Collections.nCopies(n, Set.<BlockingKey>of()));
+        List<Set<BlockingKey>> keysOf = new ArrayList<>(Collections.nCopies(n, Set.<BlockingKey>of()));
         IntStream.range(0, n).parallel().forEach(i -> {
             records[i] = factory.toMatchRecord(input.get(i));
             keysOf.set(i, BlockingKeys.of(records[i]));
@@ -116,7 +118,7 @@ public final class BatchDedupe {
     /** Scores record i against every later record sharing a (not too common) key with it. */
     private Scored scoreCandidates(int i, MatchRecord[] records, Set<BlockingKey> keys,
                                    Map<BlockingKey, List<Integer>> index) {
-        java.util.BitSet seen = new java.util.BitSet();
+        BitSet seen = new BitSet();
         for (BlockingKey k : keys) {
             List<Integer> posting = index.get(k);
             if (posting.size() <= maxBlock) {

@@ -1,12 +1,13 @@
 package dev.orchestrator.application.dedupe;
 
 import dev.orchestrator.domain.shared.Require;
+import java.util.List;
 import java.util.Map;
 
 /** One row of the batch contract; empty strings are unknown values, exactly as the CSV carries them. */
 public record DedupeRecord(String recordId, String companyName, String domain, String website, String email,
                            String firstName, String lastName, String phone, String city, String country) {
-    public static final java.util.List<String> COLUMNS = java.util.List.of("record_id", "company_name", "domain",
+    public static final List<String> COLUMNS = List.of("record_id", "company_name", "domain",
             "website", "email", "first_name", "last_name", "phone", "city", "country");
 
     public DedupeRecord {

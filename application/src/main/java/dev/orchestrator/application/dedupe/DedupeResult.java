@@ -1,5 +1,7 @@
 package dev.orchestrator.application.dedupe;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +15,6 @@ import java.util.Map;
 public record DedupeResult(Map<String, String> clusterOf, long comparisons, long duplicatePairs,
                            long possiblePairs, long refusedMerges) {
     public DedupeResult {
-        clusterOf = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(clusterOf));
+        clusterOf = Collections.unmodifiableMap(new LinkedHashMap<>(clusterOf));
     }
 }

@@ -2,6 +2,7 @@ package dev.orchestrator.domain.dedupe;
 
 import dev.orchestrator.domain.shared.Require;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public record CompanyName(String raw, List<String> tokens, String compact, Strin
         tokens = List.copyOf(tokens);
         Require.present("compact", compact);
         Require.present("acronym", acronym);
-        aliases = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(aliases));
+        aliases = Collections.unmodifiableSet(new LinkedHashSet<>(aliases));
     }
 
     public boolean isEmpty() {

@@ -1,6 +1,7 @@
 package dev.orchestrator.domain.dedupe;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ public final class CompanyRules {
             // look-alike brand (Civis Analytics, Civis Anolytics), not a typo, which touches one field only.
             relation = DomainRelation.LOOK_ALIKE;
         }
-        String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + found.a().registrable() + " ~ "
+        String value = relation.name().toLowerCase(Locale.ROOT) + " " + found.a().registrable() + " ~ "
                 + found.b().registrable();
         return Optional.of(switch (relation) {
             case SAME_DOMAIN -> MatchFeature.of("domain", value, 7.0);
@@ -37,7 +38,7 @@ public final class CompanyRules {
             return Optional.empty();
         }
         NameRelation relation = NameRelation.between(a.company(), b.company());
-        String value = relation.name().toLowerCase(java.util.Locale.ROOT) + " " + a.company().compact() + " ~ "
+        String value = relation.name().toLowerCase(Locale.ROOT) + " " + a.company().compact() + " ~ "
                 + b.company().compact();
         double weight = switch (relation) {
             case SAME -> 5.5;

@@ -1,6 +1,7 @@
 package dev.orchestrator.domain.dedupe;
 
 import dev.orchestrator.domain.shared.Require;
+import java.util.Locale;
 
 /**
  * A company's web domain reduced to what identifies it: the registrable domain ("acme.co.uk") and its label
@@ -11,7 +12,7 @@ public record DomainKey(String registrable, String label) {
     public DomainKey {
         Require.notBlank("registrable", registrable);
         Require.notBlank("label", label);
-        Require.that(registrable.equals(registrable.toLowerCase(java.util.Locale.ROOT)), "registrable",
+        Require.that(registrable.equals(registrable.toLowerCase(Locale.ROOT)), "registrable",
                 "must be lower case");
     }
 

@@ -1,8 +1,10 @@
 package dev.orchestrator.domain.dedupe;
 
 import dev.orchestrator.domain.shared.Require;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * How two companies' domains relate, strongest first. Brands keep one label across countries
@@ -15,11 +17,11 @@ public enum DomainRelation {
     LOOK_ALIKE;
 
     // Longest first, so stripping an affix is deterministic ("corp" before "co").
-    private static final List<String> BRAND_AFFIXES = java.util.stream.Stream.of(
+    private static final List<String> BRAND_AFFIXES = Stream.of(
             "get", "try", "use", "my", "go", "join", "the", "hello", "hi", "meet", "with", "team", "hq", "app",
             "inc", "group", "grp", "online", "corp", "co", "official", "site", "web", "home", "now",
             "company")
-            .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(s -> s))
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(s -> s))
             .toList();
 
     public static DomainRelation between(DomainKey a, DomainKey b) {

@@ -1,6 +1,7 @@
 package dev.orchestrator.domain.dedupe;
 
 import dev.orchestrator.domain.shared.Require;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +32,7 @@ public record MatchRecord(String id, CompanyName company, Set<DomainKey> domains
     }
 
     private static <T> Set<T> ordered(Set<T> values) {
-        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Require.present("values", values)));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(Require.present("values", values)));
     }
 
     public boolean isPerson() {

@@ -1,5 +1,7 @@
 package dev.orchestrator.domain.dedupe;
 
+import java.util.List;
+
 /** How two normalised company names relate, strongest first. */
 public enum NameRelation {
     SAME, ALIAS, TYPO, ACRONYM, SHORTENED, OVERLAP, SHORT_FORM, OTHER_NUMBER, UNRELATED;
@@ -52,7 +54,7 @@ public enum NameRelation {
      * Every word of the shorter name survives in the longer one, whole, cut short ("Soft" for "Software")
      * or with a typo: the longer name only adds words. "Cambridge Dental" keeps no "Semantics", so it fails.
      */
-    private static boolean everyWordKept(java.util.List<String> fewer, java.util.List<String> more) {
+    private static boolean everyWordKept(List<String> fewer, List<String> more) {
         for (String word : fewer) {
             boolean kept = false;
             for (String other : more) {

@@ -1,6 +1,7 @@
 package dev.orchestrator.domain.dedupe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -123,9 +124,9 @@ public final class StringSimilarity {
         }
         char[] ca = a.toCharArray();
         char[] cb = b.toCharArray();
-        java.util.Arrays.sort(ca);
-        java.util.Arrays.sort(cb);
-        return java.util.Arrays.equals(ca, cb);
+        Arrays.sort(ca);
+        Arrays.sort(cb);
+        return Arrays.equals(ca, cb);
     }
 
     /** |A ∩ B| / |smaller set|: 1.0 when every token of the shorter name appears in the longer one. */
