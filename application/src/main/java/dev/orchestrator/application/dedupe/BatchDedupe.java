@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,10 @@ public final class BatchDedupe {
      * thread timing.
      */
     public DedupeResult cluster(List<DedupeRecord> input) {
+        Set<String> ids = new HashSet<>();
+        for (DedupeRecord r : input) {
+            Require.that(ids.add(r.recordId()), "record_id", "is not unique: " + r.recordId());
+        }
         MatchRecordFactory factory = new MatchRecordFactory(new GuavaRegistrableDomains());
         int n = input.size();
         MatchRecord[] records = new MatchRecord[n];

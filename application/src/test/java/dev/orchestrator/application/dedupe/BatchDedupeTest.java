@@ -1,7 +1,9 @@
 package dev.orchestrator.application.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.domain.shared.DomainViolation;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -34,6 +36,12 @@ class BatchDedupeTest {
         dedupe.run(new StringReader(input), out);
 
         assertThat(out.toString()).isEqualTo("record_id,cluster_id\r\np1,p1\r\np2,p1\r\n");
+    }
+
+    @Test
+    void a_record_id_used_twice_is_refused() {
+        assertThatThrownBy(() -> dedupe.cluster(List.of(company("a", "Acme", "", ""), company("a", "Zenith", "", ""))))
+                .isInstanceOf(DomainViolation.class).hasMessageContaining("record_id");
     }
 
     @Test
