@@ -55,7 +55,7 @@ public final class MatchRecordFactory {
     }
 
     private static String domainLikeName(String name) {
-        return DOMAIN_LIKE_NAME.matcher(name).matches() ? name.strip() : "";
+        return name.indexOf('.') > 0 && DOMAIN_LIKE_NAME.matcher(name).matches() ? name.strip() : "";
     }
 
     /** E.164 when the number has a possible length for its region, else its digits without trunk zeros. */

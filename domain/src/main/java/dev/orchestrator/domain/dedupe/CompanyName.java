@@ -79,29 +79,20 @@ public record CompanyName(String raw, List<String> tokens, String compact, Strin
         }
         String text = WHITESPACE.matcher(Text.fold(raw)).replaceAll(" ");
         Matcher domain = DOMAIN_LIKE.matcher(text);
-        if (domain.matches()) {
+        if (text.indexOf('.') > 0 && text.indexOf(' ') < 0 && domain.matches()) {
             // "acme.com" typed as the company name: its label is the name.
             String label = singular(domain.group(3).replace("-", ""));
             return new CompanyName(raw, List.of(label), label, "", Set.of());
         }
         Set<String> aliases = new LinkedHashSet<>();
-        Matcher parens = PARENS.matcher(text);
-        StringBuilder main = new StringBuilder();
-        while (parens.find()) {
-            String inside = parens.group(1).strip();
-            if (!inside.isEmpty() && Countries.code(inside).isEmpty()) {
-                String alias = Text.alnum(inside);
-                if (alias.length() >= 2) {
-                    aliases.add(alias);
-                }
-            }
-            parens.appendReplacement(main, " ");
+        if (text.indexOf('(') >= 0) {
+            text = withoutBrackets(text, aliases);
         }
-        parens.appendTail(main);
-        text = main.toString().strip();
-        Matcher dash = DASH_TAG.matcher(text);
-        if (dash.find() && Countries.code(dash.group(1)).isPresent()) {
-            text = text.substring(0, dash.start());
+        if (text.indexOf('-') >= 0 || text.indexOf('–') >= 0 || text.indexOf('—') >= 0) {
+            Matcher dash = DASH_TAG.matcher(text);
+            if (dash.find() && Countries.code(dash.group(1)).isPresent()) {
+                text = text.substring(0, dash.start());
+            }
         }
         List<String> words = words(text);
         strip(words);
@@ -122,6 +113,24 @@ public record CompanyName(String raw, List<String> tokens, String compact, Strin
         String compact = String.join("", tokens);
         aliases.remove(compact);
         return new CompanyName(raw, tokens, compact, acronymOf(tokens), aliases);
+    }
+
+    /** Removes bracketed parts, keeping those that are not country tags as aliases ("(PwC)"). */
+    private static String withoutBrackets(String text, Set<String> aliases) {
+        Matcher parens = PARENS.matcher(text);
+        StringBuilder main = new StringBuilder();
+        while (parens.find()) {
+            String inside = parens.group(1).strip();
+            if (!inside.isEmpty() && Countries.code(inside).isEmpty()) {
+                String alias = Text.alnum(inside);
+                if (alias.length() >= 2) {
+                    aliases.add(alias);
+                }
+            }
+            parens.appendReplacement(main, " ");
+        }
+        parens.appendTail(main);
+        return main.toString().strip();
     }
 
     private static List<String> words(String text) {
