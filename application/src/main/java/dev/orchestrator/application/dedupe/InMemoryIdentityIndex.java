@@ -8,7 +8,6 @@ import dev.orchestrator.domain.dedupe.RecordMatcher;
 import dev.orchestrator.domain.shared.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +21,18 @@ import java.util.Map;
 public final class InMemoryIdentityIndex {
     private final RecordMatcher matcher;
     private final int maxBlock;
+    private final int maxCandidates;
     private final List<MatchRecord> records = new ArrayList<>();
     private final Map<BlockingKey, Postings> index = new HashMap<>();
 
-    public InMemoryIdentityIndex(RecordMatcher matcher, int maxBlock) {
+    /**
+     * @param maxBlock      keys filed under more records than this are skipped (they narrow nothing down)
+     * @param maxCandidates records compared per lookup at most
+     */
+    public InMemoryIdentityIndex(RecordMatcher matcher, int maxBlock, int maxCandidates) {
         this.matcher = Require.present("matcher", matcher);
         this.maxBlock = Require.between("maxBlock", maxBlock, 2, 1_000_000);
+        this.maxCandidates = Require.between("maxCandidates", maxCandidates, 1, 1_000_000);
     }
 
     /** A match found by a lookup: the indexed record's id and the decision with its evidence. */
@@ -46,20 +51,31 @@ public final class InMemoryIdentityIndex {
         return records.size();
     }
 
-    /** Duplicates and possible duplicates of the probe among records sharing a key with it, best first. */
+    /**
+     * Duplicates and possible duplicates of the probe among records sharing a key with it, best first. At most
+     * {@code maxCandidates} records are compared: those sharing the rarest keys (each shared key counts
+     * 1/its posting size), which bounds the cost of a lookup however large the index grows.
+     */
     public List<IndexMatch> lookup(MatchRecord probe) {
-        BitSet candidates = new BitSet();
+        Map<Integer, Double> affinity = new HashMap<>();
         for (BlockingKey key : BlockingKeys.of(probe)) {
             Postings postings = index.get(key);
             if (postings != null && postings.size <= maxBlock) {
+                double weight = 1.0 / postings.size;
                 for (int i = 0; i < postings.size; i++) {
-                    candidates.set(postings.items[i]);
+                    affinity.merge(postings.items[i], weight, Double::sum);
                 }
             }
         }
+        List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(affinity.entrySet());
+        if (ranked.size() > maxCandidates) {
+            ranked.sort((x, y) -> !x.getValue().equals(y.getValue()) ? Double.compare(y.getValue(), x.getValue())
+                    : Integer.compare(x.getKey(), y.getKey()));
+            ranked = ranked.subList(0, maxCandidates);
+        }
         List<IndexMatch> matches = new ArrayList<>();
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            MatchRecord candidate = records.get(i);
+        for (Map.Entry<Integer, Double> entry : ranked) {
+            MatchRecord candidate = records.get(entry.getKey());
             if (candidate.id().equals(probe.id())) {
                 continue;
             }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryIdentityIndexTest {
     private final MatchRecordFactory factory = new MatchRecordFactory(new GuavaRegistrableDomains());
     private final InMemoryIdentityIndex index =
-            new InMemoryIdentityIndex(RecordMatcher.standard(MatchThresholds.DEFAULT), 100);
+            new InMemoryIdentityIndex(RecordMatcher.standard(MatchThresholds.DEFAULT), 100, 50);
 
     @Test
     void a_lead_finds_its_account_through_a_country_variant_of_the_domain() {
@@ -30,6 +30,19 @@ class InMemoryIdentityIndexTest {
         index.add(factory.toMatchRecord(account("acc-1", "Acme Corporation", "acme.com")));
 
         assertThat(index.lookup(factory.toMatchRecord(account("x", "Orbital Bakery", "orbitalbakery.com")))).isEmpty();
+    }
+
+    @Test
+    void a_lookup_compares_at_most_the_candidates_sharing_the_rarest_keys() {
+        InMemoryIdentityIndex small =
+                new InMemoryIdentityIndex(RecordMatcher.standard(MatchThresholds.DEFAULT), 100, 1);
+        small.add(factory.toMatchRecord(account("other", "Acme Bakery", "acmebakery.com")));
+        small.add(factory.toMatchRecord(account("acc-1", "Acme Corporation", "acme.com")));
+
+        List<InMemoryIdentityIndex.IndexMatch> matches =
+                small.lookup(factory.toMatchRecord(account("probe", "Acme Inc", "acme.com")));
+
+        assertThat(matches).extracting(InMemoryIdentityIndex.IndexMatch::recordId).containsExactly("acc-1");
     }
 
     private static DedupeRecord account(String id, String name, String domain) {

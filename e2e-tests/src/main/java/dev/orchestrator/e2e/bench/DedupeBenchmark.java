@@ -113,7 +113,7 @@ public final class DedupeBenchmark {
         MatchRecord[] prepared = generated.parallelStream().map(factory::toMatchRecord).toArray(MatchRecord[]::new);
         generated.clear();
         InMemoryIdentityIndex index = new InMemoryIdentityIndex(RecordMatcher.standard(MatchThresholds.DEFAULT),
-                BatchDedupe.DEFAULT_MAX_BLOCK);
+                BatchDedupe.DEFAULT_MAX_BLOCK, 64);
         for (MatchRecord r : prepared) {
             index.add(r);
         }
