@@ -83,7 +83,8 @@ public final class BlockingKeys {
         if (last.isPresent()) {
             String b = last.get();
             for (String a : firsts) {
-                keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a));
+                String pair = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+                keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, pair));
                 keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, a + "|" + b.charAt(0)));
                 keys.add(new BlockingKey(BlockingKey.Type.PERSON_NAMES, b + "|" + a.charAt(0)));
             }

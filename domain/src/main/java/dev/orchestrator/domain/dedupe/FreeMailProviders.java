@@ -18,7 +18,8 @@ public final class FreeMailProviders {
             "cox", "charter", "earthlink", "juno", "netzero", "shaw", "rogers", "sympatico", "telus", "t-online",
             "freenet", "arcor", "seznam", "wp", "o2", "interia", "onet", "rediffmail", "fastmail", "hushmail",
             "lycos", "excite", "cableone", "frontier", "windstream", "optonline", "roadrunner", "rr", "mindspring",
-            "xtra", "telstra", "infinitummail", "empas", "dreamwiz", "paran", "mailinator", "guerrillamail", "yopmail", "tempmail");
+            "xtra", "telstra", "infinitummail", "empas", "dreamwiz", "paran", "mailinator", "guerrillamail",
+            "yopmail", "tempmail");
 
     private FreeMailProviders() {
     }
