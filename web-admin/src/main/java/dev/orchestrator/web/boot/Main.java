@@ -37,6 +37,7 @@ public final class Main {
             rules test DIR                                    run rule fixture files; exit 1 on any failure
             rules dry-run PROPOSED.yaml [--active FILE] [--json]
                                                               replay the seeded sandbox data under both rulesets
+            dedupe --in RECORDS.csv --out CLUSTERS.csv        batch dedupe: record_id,cluster_id per input record
             """;
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -47,6 +48,8 @@ public final class Main {
                 return serve(rest, out);
             case "rules":
                 return RulesCommands.run(rest, out);
+            case "dedupe":
+                return DedupeCommand.run(rest, out);
             case "help":
             case "--help":
                 out.println(USAGE);
