@@ -38,6 +38,7 @@ public final class Main {
             rules dry-run PROPOSED.yaml [--active FILE] [--json]
                                                               replay the seeded sandbox data under both rulesets
             dedupe --in RECORDS.csv --out CLUSTERS.csv        batch dedupe: record_id,cluster_id per input record
+            seed [--data-dir ./data] [--seed N]                (re)load the seeded sandbox CRM data
             """;
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -50,6 +51,8 @@ public final class Main {
                 return RulesCommands.run(rest, out);
             case "dedupe":
                 return DedupeCommand.run(rest, out);
+            case "seed":
+                return seed(rest, out);
             case "help":
             case "--help":
                 out.println(USAGE);
@@ -88,6 +91,31 @@ public final class Main {
             out.println("  development API token (sandbox only):      " + Settings.DEV_API_TOKEN);
         }
         out.flush();
+        return 0;
+    }
+
+    private static int seed(List<String> args, PrintStream out) {
+        Optional<Path> dataDir = Optional.empty();
+        long seed = SandboxHistories.SEED;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--data-dir" -> dataDir = Optional.of(Path.of(value(args, ++i, "--data-dir")));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                default -> throw new UsageError("unknown option '" + args.get(i) + "'");
+            }
+        }
+        Settings settings = Settings.fromEnvironment(System.getenv(), Optional.empty(), dataDir);
+        if (!settings.crm().equals("sandbox")) {
+            throw new UsageError("seed loads the sandbox CRM only; CRM is " + settings.crm());
+        }
+        try (dev.orchestrator.adapter.persistence.Database database = dev.orchestrator.adapter.persistence.Database
+                .open(settings.databaseUrl(), settings.dataDir(), 2)) {
+            var report = Orchestrator.seedSandbox(database, java.time.Clock.systemUTC())
+                    .seed(new dev.orchestrator.application.port.in.SeedSandboxUseCase.SeedCommand(seed,
+                            Orchestrator.SEED_CONTACTS, false));
+            out.printf("sandbox CRM seeded (seed %d): %d owners, %d companies, %d contacts%n", seed, report.owners(),
+                    report.companies(), report.contacts());
+        }
         return 0;
     }
 

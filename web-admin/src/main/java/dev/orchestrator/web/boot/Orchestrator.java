@@ -21,7 +21,12 @@ import dev.orchestrator.adapter.persistence.enrichment.EnrichmentCachePersistenc
 import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.FormLeadNormalizer;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
+import dev.orchestrator.application.port.in.SeedSandboxUseCase;
+import dev.orchestrator.application.seed.SeedData;
 import dev.orchestrator.application.service.DryRunRulesetService;
+import dev.orchestrator.application.service.SeedSandboxService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.orchestrator.application.service.LateEnrichmentRecorder;
 import dev.orchestrator.web.api.RulesApi;
 import dev.orchestrator.application.service.PipelineStores;
@@ -68,6 +73,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** The composition root: every part is built here, by hand, from the settings. */
 public final class Orchestrator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
 
@@ -123,6 +129,14 @@ public final class Orchestrator implements AutoCloseable {
                             SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
                     new EventsPage(eventQueries, health)), json);
 
+            if (settings.crm().equals("sandbox")) {
+                SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, clock).seed(
+                        new SeedSandboxUseCase.SeedCommand(SandboxHistories.SEED, SEED_CONTACTS, true));
+                if (seeded.seeded()) {
+                    LOG.info("seeded the sandbox CRM: {} owners, {} companies, {} contacts", seeded.owners(),
+                            seeded.companies(), seeded.contacts());
+                }
+            }
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
             workers.start();
             web.start(settings.port());
@@ -144,6 +158,17 @@ public final class Orchestrator implements AutoCloseable {
             case "salesforce" -> SalesforceAdapter.create(SalesforceSettings.fromEnvironment(System.getenv()), http);
             default -> SandboxCrmAdapter.create(database.dataSource(), clock);
         };
+    }
+
+    static final int SEED_CONTACTS = 25_000;
+
+    /** The sandbox CRM seeded from the shipped firmographics and owners. */
+    static SeedSandboxService seedSandbox(Database database, Clock clock) {
+        return new SeedSandboxService(SandboxCrmAdapter.seeder(database.dataSource(), clock),
+                () -> EnrichmentAdapters.sandboxCompanies().stream().map(c -> new SeedData.SeedCompany(c.name(),
+                        c.domain().value(), Optional.of(c.industry().key()), Optional.of(c.employees()),
+                        Optional.of(c.headquarters().countryCode()))).toList(),
+                () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()));
     }
 
     private static Ruleset initialRuleset(Settings settings) {
