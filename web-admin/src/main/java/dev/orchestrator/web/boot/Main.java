@@ -33,6 +33,7 @@ public final class Main {
     static final String USAGE = """
             usage: java -jar crm-orchestrator.jar [command] [options]
               serve [--port 7070] [--data-dir ./data]   run the server (the default command)
+              forget --email X [--data-dir ./data]      erase a person's personal data (and in the CRM)
             """;
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -41,6 +42,8 @@ public final class Main {
         switch (command) {
             case "serve":
                 return serve(rest, out);
+            case "forget":
+                return forget(rest, out, err);
             case "help":
             case "--help":
                 out.println(USAGE);
@@ -48,6 +51,22 @@ public final class Main {
             default:
                 throw new UsageError("unknown command '" + command + "'");
         }
+    }
+
+    private static int forget(List<String> args, PrintStream out, PrintStream err) {
+        Optional<String> email = Optional.empty();
+        Optional<Path> dataDir = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--email" -> email = Optional.of(value(args, ++i, arg));
+                case "--data-dir" -> dataDir = Optional.of(Path.of(value(args, ++i, arg)));
+                default -> throw new UsageError("unknown option '" + arg + "'");
+            }
+        }
+        Settings settings = Settings.fromEnvironment(System.getenv(), Optional.empty(), dataDir);
+        return ForgetCommand.run(settings, dev.orchestrator.web.edge.SecuritySettings.fromEnvironment(System.getenv()),
+                email.orElseThrow(() -> new UsageError("forget needs --email")), out, err);
     }
 
     private static boolean isServe(List<String> args) {
