@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * instance sweeps at a time; the others skip. Events still waiting for a worker are left alone.
  */
 public final class RetentionService implements RetentionUseCase {
-    static final String LOCK = "retention-sweep";
+    public static final String LOCK = "retention-sweep";
     private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
 
     private final PersonalDataStore store;
