@@ -41,23 +41,19 @@ public final class Scrubber {
      */
     public static Scrubber of(Optional<String> email, String pseudonym, Set<String> names, Set<String> phones) {
         List<Replacement> replacements = new ArrayList<>();
+        Set<String> words = new LinkedHashSet<>();
         email.map(String::strip).filter(e -> !e.isEmpty()).ifPresent(e -> {
             replacements.add(new Replacement(literal(e), pseudonym));
             int at = e.indexOf('@');
-            if (at >= MIN_TEXT_NEEDLE) {
-                replacements.add(new Replacement(literal(e.substring(0, at)), ERASED));
+            if (at > 0) {
+                words.add(e.substring(0, at));
             }
         });
-        Set<String> needles = new LinkedHashSet<>();
-        for (String name : names) {
-            String stripped = name.strip();
-            if (stripped.length() >= MIN_TEXT_NEEDLE) {
-                needles.add(stripped);
-            }
-        }
+        names.forEach(name -> words.add(name.strip()));
         // longest first, so "Ada Lovelace" goes as one piece before "Ada" would split it
-        needles.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .forEach(n -> replacements.add(new Replacement(literal(n), ERASED)));
+        words.stream().filter(w -> w.length() >= MIN_TEXT_NEEDLE)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .forEach(w -> replacements.add(new Replacement(word(w), ERASED)));
         for (String phone : phones) {
             String digits = phone.replaceAll("\\D", "");
             if (digits.length() >= MIN_PHONE_DIGITS) {
@@ -79,19 +75,27 @@ public final class Scrubber {
         return text.map(this::scrub);
     }
 
+    /** A name as a whole word: "Ada" goes, "Adams" stays. */
+    private static Pattern word(String needle) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(needle) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
     private static Pattern literal(String needle) {
         return Pattern.compile(Pattern.quote(needle), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    /** The number's last digits are what identifies it; a leading + or country code may or may not be written. */
+    /**
+     * The number's last ten digits identify it; a country code (with its + and separators) may or may not be
+     * written before them, and separators or parentheses may sit between any two digits.
+     */
     private static String digitsWithSeparators(String digits) {
         String significant = digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
-        StringBuilder pattern = new StringBuilder("\\+?");
-        if (digits.length() > significant.length()) {
-            pattern.append("(?:").append(String.join("[\\s().-]*",
-                    digits.substring(0, digits.length() - significant.length()).split(""))).append(")?[\\s().-]*");
+        String separated = String.join("[\\s().-]*", significant.split(""));
+        if (digits.length() == significant.length()) {
+            return "\\+?\\(?" + separated;
         }
-        pattern.append(String.join("[\\s().-]*", significant.split("")));
-        return pattern.toString();
+        String country = String.join("[\\s().-]*", digits.substring(0, digits.length() - significant.length()).split(""));
+        return "(?:\\+?" + country + "[\\s().-]*)?\\(?" + separated;
     }
 }
