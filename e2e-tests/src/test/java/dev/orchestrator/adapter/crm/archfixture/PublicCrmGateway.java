@@ -1,11 +1,15 @@
 package dev.orchestrator.adapter.crm.archfixture;
 
+import dev.orchestrator.application.port.out.crm.CompanyDraft;
 import dev.orchestrator.application.port.out.crm.ContactDraft;
+import dev.orchestrator.application.port.out.crm.CrmCompany;
 import dev.orchestrator.application.port.out.crm.CrmContact;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.port.out.crm.CrmHealth;
+import dev.orchestrator.application.port.out.crm.CrmOwner;
 import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.EmailAddress;
+import java.util.List;
 import java.util.Optional;
 
 /** Deliberate violation: an out-port implementation that is public. */
@@ -27,6 +31,36 @@ public class PublicCrmGateway implements CrmGateway {
 
     @Override
     public void updateContact(CrmObjectId id, ContactDraft draft) {
+        // fixture
+    }
+
+    @Override
+    public Optional<CrmCompany> findCompanyByDomain(String domain) {
+        return Optional.empty();
+    }
+
+    @Override
+    public CrmObjectId createCompany(CompanyDraft draft) {
+        return new CrmObjectId("2");
+    }
+
+    @Override
+    public void updateCompany(CrmObjectId id, CompanyDraft draft) {
+        // fixture
+    }
+
+    @Override
+    public void associateContactWithCompany(CrmObjectId contactId, CrmObjectId companyId) {
+        // fixture
+    }
+
+    @Override
+    public List<CrmOwner> owners() {
+        return List.of();
+    }
+
+    @Override
+    public void forgetContact(CrmObjectId id) {
         // fixture
     }
 
