@@ -12,7 +12,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * A session-level advisory lock ({@code pg_try_advisory_lock}) held on one pooled connection for the duration of
  * the work, so the work itself may run as many short transactions as it likes. If the instance dies, PostgreSQL
- * ends the session and the lock goes with it: no stale lock to clean up.
+ * ends the session and the lock goes with it: no stale lock to clean up. Advisory locks are re-entrant within
+ * one session, and Jdbi hands a nested call on the same thread the same handle: two instances are two processes
+ * (two sessions), so the exclusion holds where it matters.
  */
 final class PostgresSingletonLock implements SingletonLock {
     private final Jdbi jdbi;
