@@ -104,6 +104,31 @@ class SecretRedactionTest {
     }
 
     @Test
+    void credentials_a_sender_adds_to_a_webhook_are_not_stored_or_shown_with_the_raw_event() {
+        byte[] body = "{\"email\":\"creds@example.com\"}".getBytes(StandardCharsets.UTF_8);
+        Instant at = Instant.now();
+        HttpResponse<String> accepted = server.send(HttpRequest.newBuilder(server.uri("/webhooks/form"))
+                .header("Content-Type", "application/json").header("webhook-id", "msg_creds_1")
+                .header("webhook-timestamp", Long.toString(at.getEpochSecond()))
+                .header("webhook-signature", dev.orchestrator.application.intake.StandardWebhooksScheme.sign(
+                        dev.orchestrator.application.intake.WebhookSecret.parse(RunningOrchestrator.SECRET),
+                        "msg_creds_1", at.getEpochSecond(), body))
+                .header("Authorization", "Bearer senders-own-token-1234")
+                .header("Cookie", "session=senders-session-5678")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        String eventId = accepted.body().replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1");
+
+        String shown = server.get("/api/events/" + eventId).body() + server.get("/events").body();
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(shown).doesNotContain("senders-own-token-1234").doesNotContain("senders-session-5678");
+        var scan = new dev.orchestrator.web.testing.DatabaseScan(server.jdbcUrl());
+        assertThat(scan.find(List.of("msg_creds_1"))).as("the delivery's other headers are stored")
+                .anyMatch(hit -> hit.startsWith("public.raw_events.headers"));
+        assertThat(scan.find(List.of("senders-own-token-1234", "senders-session-5678"))).isEmpty();
+    }
+
+    @Test
     void a_secret_that_reaches_a_log_line_anyway_is_masked_by_the_log_pattern() {
         Redaction.register(List.of("s3cr3t-value-for-the-test"));
         Redaction.registerEnvironment(Map.of("CLEARBIT_KEY", "sk_live_abcdefgh12345678",
