@@ -65,7 +65,7 @@ public final class Main {
             }
         }
         Settings settings = Settings.fromEnvironment(System.getenv(), Optional.empty(), dataDir);
-        return ForgetCommand.run(settings, dev.orchestrator.web.edge.SecuritySettings.fromEnvironment(System.getenv()),
+        return ForgetCommand.run(settings, Orchestrator.securitySettings(),
                 email.orElseThrow(() -> new UsageError("forget needs --email")), out, err);
     }
 

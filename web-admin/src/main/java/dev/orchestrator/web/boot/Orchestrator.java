@@ -70,7 +70,16 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     public static Orchestrator start(Settings settings) {
-        return start(settings, SecuritySettings.fromEnvironment(System.getenv()));
+        return start(settings, securitySettings());
+    }
+
+    /** The privacy and edge settings from the environment; a bad value is a configuration error, like any other. */
+    static SecuritySettings securitySettings() {
+        try {
+            return SecuritySettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigurationError("(security)", e.getMessage());
+        }
     }
 
     public static Orchestrator start(Settings settings, SecuritySettings security) {
