@@ -1,8 +1,8 @@
 package dev.orchestrator.adapter.persistence;
 
 import dev.orchestrator.application.port.out.SingletonLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;

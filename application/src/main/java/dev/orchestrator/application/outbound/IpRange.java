@@ -19,6 +19,12 @@ public record IpRange(byte[] network, int prefixLength) {
         }
     }
 
+    /** A copy: the range cannot be changed through its accessor. */
+    @Override
+    public byte[] network() {
+        return network.clone();
+    }
+
     public static IpRange parse(String cidr) {
         String text = cidr.strip();
         int slash = text.indexOf('/');

@@ -1,8 +1,8 @@
 package dev.orchestrator.application.privacy;
 
 import dev.orchestrator.domain.crm.EmailAddress;
-import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
