@@ -34,11 +34,12 @@ public final class Main {
     static final String USAGE = """
             usage: java -jar crm-orchestrator.jar [command] [options]
               serve [--port 7070] [--data-dir ./data]          run the server (the default command)
-            rules test DIR                                    run rule fixture files; exit 1 on any failure
-            rules dry-run PROPOSED.yaml [--active FILE] [--json]
-                                                              replay the seeded sandbox data under both rulesets
-            dedupe --in RECORDS.csv --out CLUSTERS.csv        batch dedupe: record_id,cluster_id per input record
-            seed [--data-dir ./data] [--seed N]                (re)load the seeded sandbox CRM data
+              rules test DIR                                   run rule fixture files; exit 1 on any failure
+              rules dry-run PROPOSED.yaml [--active FILE] [--json]
+                                                               replay the seeded sandbox data under both rulesets
+              dedupe --in RECORDS.csv --out CLUSTERS.csv       batch dedupe: record_id,cluster_id per input record
+              seed [--data-dir ./data] [--seed N]              (re)load the seeded sandbox CRM data
+              forget --email X [--data-dir ./data]             erase a person's personal data (and in the CRM)
             """;
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -53,6 +54,8 @@ public final class Main {
                 return DedupeCommand.run(rest, out);
             case "seed":
                 return seed(rest, out);
+            case "forget":
+                return forget(rest, out, err);
             case "help":
             case "--help":
                 out.println(USAGE);
@@ -60,6 +63,22 @@ public final class Main {
             default:
                 throw new UsageError("unknown command '" + command + "'");
         }
+    }
+
+    private static int forget(List<String> args, PrintStream out, PrintStream err) {
+        Optional<String> email = Optional.empty();
+        Optional<Path> dataDir = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--email" -> email = Optional.of(value(args, ++i, arg));
+                case "--data-dir" -> dataDir = Optional.of(Path.of(value(args, ++i, arg)));
+                default -> throw new UsageError("unknown option '" + arg + "'");
+            }
+        }
+        Settings settings = Settings.fromEnvironment(System.getenv(), Optional.empty(), dataDir);
+        return ForgetCommand.run(settings, Orchestrator.securitySettings(),
+                email.orElseThrow(() -> new UsageError("forget needs --email")), out, err);
     }
 
     private static boolean isServe(List<String> args) {

@@ -46,29 +46,39 @@ import java.util.function.Supplier;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.privacy.Pseudonyms;
 import dev.orchestrator.application.service.ContactQueryService;
 import dev.orchestrator.application.service.ErrorPolicy;
 import dev.orchestrator.application.service.EventQueryService;
+import dev.orchestrator.application.service.ForgetContactService;
 import dev.orchestrator.application.service.HealthService;
 import dev.orchestrator.application.service.IngestWebhookService;
 import dev.orchestrator.application.service.JobWorker;
 import dev.orchestrator.application.service.ProcessEventService;
+import dev.orchestrator.application.service.RetentionService;
 import dev.orchestrator.application.validate.LeadValidator;
 import dev.orchestrator.web.WebServer;
 import dev.orchestrator.web.api.ApiAuth;
 import dev.orchestrator.web.api.ContactsApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
+import dev.orchestrator.web.api.PrivacyApi;
+import dev.orchestrator.web.edge.SecuritySettings;
+import dev.orchestrator.web.edge.WebhookGuard;
 import dev.orchestrator.web.json.JacksonPayloadParser;
 import dev.orchestrator.web.json.Json;
 import dev.orchestrator.web.pages.EventsPage;
+import dev.orchestrator.web.privacy.Redaction;
+import dev.orchestrator.web.privacy.RetentionSchedule;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
 import java.net.http.HttpClient;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The composition root: every part is built here, by hand, from the settings. */
@@ -80,14 +90,30 @@ public final class Orchestrator implements AutoCloseable {
     private final Database database;
     private final WorkerPool workers;
     private final Javalin web;
+    private final RetentionSchedule retention;
 
-    private Orchestrator(Database database, WorkerPool workers, Javalin web) {
+    private Orchestrator(Database database, WorkerPool workers, Javalin web, RetentionSchedule retention) {
         this.database = database;
         this.workers = workers;
         this.web = web;
+        this.retention = retention;
     }
 
     public static Orchestrator start(Settings settings) {
+        return start(settings, securitySettings());
+    }
+
+    /** The privacy and edge settings from the environment; a bad value is a configuration error, like any other. */
+    static SecuritySettings securitySettings() {
+        try {
+            return SecuritySettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigurationError("(security)", e.getMessage());
+        }
+    }
+
+    public static Orchestrator start(Settings settings, SecuritySettings security) {
+        registerSecrets(settings);
         Clock clock = Clock.systemUTC();
         IdGenerator ids = new RandomIds();
         Database database = Database.open(settings.databaseUrl(), settings.dataDir(), settings.databasePoolSize());
@@ -118,16 +144,25 @@ public final class Orchestrator implements AutoCloseable {
                     persistence.audit());
             HealthService health = new HealthService(persistence.events(), persistence.jobs(), persistence.reviews(), crm, clock);
             ApiAuth auth = new ApiAuth(settings.apiTokens());
+            Pseudonyms pseudonyms = pseudonyms(persistence);
+            ForgetContactService forget = new ForgetContactService(persistence.contacts(), persistence.personalData(),
+                    crm, security.forgetInCrm(), parser, persistence.audit(), persistence.transactions(), pseudonyms,
+                    ids, clock);
+            RetentionSchedule retention = new RetentionSchedule(new RetentionService(persistence.personalData(),
+                    persistence.singletonLock(), persistence.transactions(), parser, pseudonyms, clock,
+                    security.retention(), 500));
+            WebhookGuard guard = security.webhookGuard();
 
             ObjectMapper json = Json.api();
             Javalin web = WebServer.create(new WebServer.Controllers(
                     new WebhookController(ingest, settings.publicBaseUrl()),
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
-                    new HealthApi(health),
+                    new HealthApi(health, List.of(guard, retention)),
                     new RulesApi(new DryRunRulesetService(), rules, new RulesetYamlParser(),
                             SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
-                    new EventsPage(eventQueries, health)), json);
+                    new EventsPage(eventQueries, health)), json,
+                    new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
 
             if (settings.crm().equals("sandbox")) {
                 SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, clock).seed(
@@ -140,11 +175,33 @@ public final class Orchestrator implements AutoCloseable {
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
             workers.start();
             web.start(settings.port());
-            return new Orchestrator(database, workers, web);
+            retention.start(Duration.ofMinutes(1), security.retentionSweepEvery());
+            return new Orchestrator(database, workers, web, retention);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** Secrets known from here on are masked in every log line and in /health (docs/SECURITY.md). */
+    static void registerSecrets(Settings settings) {
+        Redaction.register(settings.apiTokens().keySet());
+        settings.webhookSecrets().values().forEach(Redaction::register);
+        Redaction.registerEnvironment(System.getenv());
+    }
+
+    /** The database's own pseudonym key, made on first use: the same pseudonym on every instance and start. */
+    static Pseudonyms pseudonyms(PersistenceAdapter persistence) {
+        return new Pseudonyms(persistence.pseudonymKey(() -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }));
+    }
+
+    static CrmGateway crm(Settings settings, Database database, Clock clock) {
+        return crm(settings, database, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build(), clock);
     }
 
     private static CrmGateway crm(Settings settings, Database database, HttpClient http, Clock clock) {
@@ -236,6 +293,7 @@ public final class Orchestrator implements AutoCloseable {
 
     @Override
     public void close() {
+        retention.close();
         web.stop();
         workers.close();
         database.close();

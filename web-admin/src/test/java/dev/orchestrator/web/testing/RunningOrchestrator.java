@@ -5,6 +5,7 @@ import dev.orchestrator.application.intake.StandardWebhooksScheme;
 import dev.orchestrator.application.intake.WebhookSecret;
 import dev.orchestrator.web.boot.Orchestrator;
 import dev.orchestrator.web.boot.Settings;
+import dev.orchestrator.web.edge.SecuritySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,18 +24,34 @@ public final class RunningOrchestrator implements AutoCloseable {
     public static final String SECRET = "whsec_dGVzdC1vbmx5LWZvcm0tc2VjcmV0LTEyMzQ1Ng==";
     public static final String TOKEN = "test-viewer-token";
 
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
     private final Orchestrator orchestrator;
+    private final String jdbcUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningOrchestrator(Orchestrator orchestrator) {
+    private RunningOrchestrator(Orchestrator orchestrator, String jdbcUrl) {
         this.orchestrator = orchestrator;
+        this.jdbcUrl = jdbcUrl;
     }
 
     public static RunningOrchestrator start() {
-        Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(TestDatabase.freshUrl()),
-                "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET)), Map.of(TOKEN, "viewer", "test-admin-token", "admin"),
+        return start(SecuritySettings.defaults());
+    }
+
+    /** With the privacy and edge settings a test needs (allow-lists, rate limits, retention). */
+    public static RunningOrchestrator start(SecuritySettings security) {
+        String url = TestDatabase.freshUrl();
+        Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(url),
+                "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET)),
+                Map.of(TOKEN, "viewer", ADMIN_TOKEN, "admin"),
                 Optional.empty(), 2, 8, false);
-        return new RunningOrchestrator(Orchestrator.start(settings));
+        return new RunningOrchestrator(Orchestrator.start(settings, security), url);
+    }
+
+    /** The database the server runs on, for tests that look at every table. */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     public URI uri(String path) {
@@ -57,6 +74,11 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).GET().build());
+    }
+
+    public HttpResponse<String> postAs(String token, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {
