@@ -195,7 +195,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
             stores.contacts().save(written);
             companyWithCrm.ifPresent(stores.companies()::save);
             stores.signals().record(raw.id(), valid.email(), FORM_SUBMITTED, submitted, Optional.empty());
-            trail.eventsFor(CONTACT, written.id().toString()).forEach(stores.audit()::append);
+            stores.audit().appendAll(trail.eventsFor(CONTACT, written.id().toString()));
             stores.events().tagEmail(raw.id(), valid.email().value());
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
@@ -238,8 +238,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
             decided.ifPresent(stores.contacts()::save);
             stores.signals().record(raw.id(), activity.email(), activity.type(), activity.occurredAt(),
                     activity.url());
-            (decided.isPresent() ? trail.eventsFor(CONTACT, decided.get().id().toString()) : trail.events())
-                    .forEach(stores.audit()::append);
+            stores.audit().appendAll(decided.isPresent() ? trail.eventsFor(CONTACT, decided.get().id().toString())
+                    : trail.events());
             stores.events().tagEmail(raw.id(), activity.email().value());
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
@@ -362,7 +362,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         trail.record(AuditKind.FAILED, EVENT, Optional.of(eventId.toString()), "pipeline",
                 "event cannot be processed: " + reason, Map.of("reason", reason));
         stores.transactions().inRetryableTransaction(() -> {
-            trail.events().forEach(stores.audit()::append);
+            stores.audit().appendAll(trail.events());
             stores.events().updateStatus(eventId, EventStatus.DEAD, Optional.of(reason));
             return null;
         });
@@ -377,7 +377,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
                 "sent to review: " + reason, evidence);
         stores.transactions().inRetryableTransaction(() -> {
             stores.reviews().open(eventId, "validation", problems, clock.instant());
-            trail.events().forEach(stores.audit()::append);
+            stores.audit().appendAll(trail.events());
             stores.events().updateStatus(eventId, EventStatus.REVIEW, Optional.of(reason));
             return null;
         });
