@@ -28,6 +28,7 @@ import dev.orchestrator.application.service.SeedSandboxService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.orchestrator.application.service.LateEnrichmentRecorder;
+import dev.orchestrator.web.api.EnrichmentMetrics;
 import dev.orchestrator.web.api.RulesApi;
 import dev.orchestrator.application.service.PipelineStores;
 import dev.orchestrator.application.service.RoutingRotation;
@@ -158,7 +159,7 @@ public final class Orchestrator implements AutoCloseable {
                     new WebhookController(ingest, settings.publicBaseUrl()),
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
-                    new HealthApi(health, List.of(guard, retention)),
+                    new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
                     new RulesApi(new DryRunRulesetService(), rules, new RulesetYamlParser(),
                             SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
                     new EventsPage(eventQueries, health)), json,
