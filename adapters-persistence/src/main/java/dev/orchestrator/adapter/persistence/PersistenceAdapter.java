@@ -4,6 +4,7 @@ import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.ContactDirectory;
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.IdGenerator;
+import dev.orchestrator.application.port.out.IdentityIndex;
 import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.ReviewQueue;
 import dev.orchestrator.application.port.out.SignalStore;
@@ -26,6 +27,7 @@ public final class PersistenceAdapter {
     private final ReviewQueue reviews;
     private final SignalStore signals;
     private final CompanyDirectory companies;
+    private final IdentityIndex identityIndex;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -37,6 +39,7 @@ public final class PersistenceAdapter {
         this.reviews = new JdbiReviewQueue(db, ids);
         this.signals = new JdbiSignalStore(db);
         this.companies = new JdbiCompanyDirectory(db);
+        this.identityIndex = new JdbiIdentityIndex(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -86,5 +89,10 @@ public final class PersistenceAdapter {
 
     public CompanyDirectory companies() {
         return companies;
+    }
+
+    /** The identity index (PostgreSQL); its calls join a transaction opened through {@link #transactions()}. */
+    public IdentityIndex identityIndex() {
+        return identityIndex;
     }
 }
