@@ -23,7 +23,10 @@ public interface IdentityIndex {
     /** Files the record under its id ({@link MatchRecord#id()}), replacing whatever that id held before. */
     void index(MatchRecord record);
 
-    /** {@link #index(MatchRecord)} for many records at once (a backfill batch); the last one wins on a repeated id. */
+    /**
+     * {@link #index(MatchRecord)} for many records at once (a backfill batch), all or none; the last one wins on
+     * a repeated id.
+     */
     void indexAll(List<MatchRecord> records);
 
     /** Forgets the record (merged away, deleted in the CRM); nothing happens when the id is unknown. */
