@@ -95,7 +95,10 @@ public final class IdentityIndexBenchmark {
         BackfillReport report = new BackfillIdentityIndexService(index, factory)
                 .backfill(new BackfillCommand(accounts.iterator(), Optional.empty(), 1_000, checkpoint -> { }));
         double backfillSeconds = (System.nanoTime() - t0) / 1e9;
-        persistence.jdbi().useHandle(h -> h.execute("analyze identity_keys; analyze identity_records"));
+        persistence.jdbi().useHandle(h -> {
+            h.execute("vacuum analyze identity_keys");
+            h.execute("vacuum analyze identity_records");
+        });
         long keys = persistence.jdbi().withHandle(h -> h.createQuery("select count(*) from identity_keys")
                 .mapTo(Long.class).one());
         out.printf(Locale.ROOT, "%n== backfill: %,d companies (%,d generated + %,d from companies_synth), %,d keys, "
