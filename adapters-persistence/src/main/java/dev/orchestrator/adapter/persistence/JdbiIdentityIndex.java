@@ -107,7 +107,8 @@ final class JdbiIdentityIndex implements IdentityIndex {
                         .execute();
                 handle.createUpdate("""
                                 insert into identity_keys (key_type, key_value, record_id, person)
-                                select * from unnest(:types::text[], :values::text[], :ids::text[], :persons::boolean[])""")
+                                select * from unnest(:types::text[], :values::text[], :ids::text[],
+                                    :persons::boolean[])""")
                         .bindArray("types", String.class, keyTypes)
                         .bindArray("values", String.class, keyValues)
                         .bindArray("ids", String.class, keyIds)

@@ -42,7 +42,10 @@ public final class InMemoryIdentityIndex implements IdentityIndex {
         this.maxCandidates = Require.between("maxCandidates", maxCandidates, 1, 1_000_000);
     }
 
-    /** The port's limits ({@link IdentityIndex#MAX_HOLDERS}, {@link IdentityIndex#MAX_CANDIDATES}), default thresholds. */
+    /**
+     * The port's limits ({@link IdentityIndex#MAX_HOLDERS}, {@link IdentityIndex#MAX_CANDIDATES}) and the default
+     * thresholds.
+     */
     public static InMemoryIdentityIndex standard() {
         return new InMemoryIdentityIndex(RecordMatcher.standard(MatchThresholds.DEFAULT), MAX_HOLDERS,
                 MAX_CANDIDATES);

@@ -69,7 +69,8 @@ public final class IdentityIndexBenchmark {
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB, %s %s, load average %.2f%n",
                 rt.availableProcessors(), rt.maxMemory() / (1024 * 1024), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<DedupeRecord> seeds = readRecords(root.resolve("companies_synth"));
         List<DedupeRecord> generated = generate(seeds, size);
         Path dataDir = Files.createTempDirectory("identity-bench");

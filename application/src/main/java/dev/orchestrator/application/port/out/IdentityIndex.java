@@ -12,7 +12,8 @@ import java.util.List;
  * nothing down and are skipped; the other records sharing a key with the probe are ranked by the sum of
  * 1/(holders of the key) over the keys they share (rare keys weigh more), ties by record id, and the first
  * {@link #MAX_CANDIDATES} are returned. A lookup asks for one {@link Kind}, so a lead looking for its account
- * is compared with companies, never with contacts; the probe's own id is never its own candidate. Calls join the caller's transaction ({@link Transactions}) when there is one.
+ * is compared with companies, never with contacts; the probe's own id is never its own candidate. Calls join the
+ * caller's transaction ({@link Transactions}) when there is one.
  */
 public interface IdentityIndex {
     /** Keys held by more records than this are skipped. */
