@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one benchmark main class from e2e-tests against the built jar; prints figures and the machine.
-# Usage: scripts/bench.sh ingest|e2e|dedupe|rules [options]   (builds first unless SKIP_BUILD=1)
+# Usage: scripts/bench.sh ingest|e2e|dedupe|rules|identity [options]   (builds first unless SKIP_BUILD=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
@@ -14,6 +14,7 @@ case "$which" in
   e2e)    main=dev.orchestrator.e2e.bench.EndToEndBenchmark ;;
   dedupe) main=dev.orchestrator.e2e.bench.DedupeBenchmark ;;
   rules|enrichment) main=dev.orchestrator.e2e.bench.RulesAndEnrichmentBenchmark ;;
-  *) echo "unknown benchmark '$which' (ingest|e2e|dedupe|rules)" >&2; exit 2 ;;
+  identity) main=dev.orchestrator.e2e.bench.IdentityIndexBenchmark ;;
+  *) echo "unknown benchmark '$which' (ingest|e2e|dedupe|rules|identity)" >&2; exit 2 ;;
 esac
 exec java -cp "$cp" "$main" "$@"
