@@ -3,6 +3,7 @@ package dev.orchestrator.application.service;
 import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.LeadNormalizer;
 import dev.orchestrator.application.normalize.UnprocessablePayload;
+import dev.orchestrator.application.port.in.CompanyMatch;
 import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessEventUseCase;
 import dev.orchestrator.application.port.in.ProcessOutcome;
@@ -83,14 +84,15 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final ActiveRuleset rules;
     private final Supplier<OwnerRoster> owners;
     private final RoutingRotation rotation;
+    private final AccountMatching accounts;
     private final PipelineStores stores;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
             ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher, CrmGateway crm,
-            ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, PipelineStores stores,
-            IdGenerator ids, Clock clock) {
+            ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, AccountMatching accounts,
+            PipelineStores stores, IdGenerator ids, Clock clock) {
         this.parser = parser;
         this.leadNormalizers = Map.copyOf(leadNormalizers);
         this.activityNormalizer = activityNormalizer;
@@ -100,6 +102,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         this.rules = rules;
         this.owners = owners;
         this.rotation = rotation;
+        this.accounts = accounts;
         this.stores = stores;
         this.ids = ids;
         this.clock = clock;
@@ -180,7 +183,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         } else {
             crmId = crm.createContact(draft);
         }
-        Optional<KnownCompany> companyWithCrm = company.map(c -> writeCompany(c, valid, trail, now));
+        Optional<KnownCompany> companyWithCrm = company.map(c -> writeCompany(c, valid, raw.id(), trail, now));
         companyWithCrm.flatMap(KnownCompany::crmId)
                 .ifPresent(companyId -> crm.associateContactWithCompany(crmId, new CrmObjectId(companyId)));
         Contact written = decided.withCrmId(crmId, now);
@@ -194,6 +197,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
         stores.transactions().inRetryableTransaction(() -> {
             stores.contacts().save(written);
             companyWithCrm.ifPresent(stores.companies()::save);
+            companyWithCrm.ifPresent(c -> c.crmId().ifPresent(id -> accounts.remember(id,
+                    c.name().orElse(""), c.domain(), c.country().orElse(""))));
             stores.signals().record(raw.id(), valid.email(), FORM_SUBMITTED, submitted, Optional.empty());
             stores.audit().appendAll(trail.eventsFor(CONTACT, written.id().toString()));
             stores.events().tagEmail(raw.id(), valid.email().value());
@@ -336,26 +341,62 @@ public final class ProcessEventService implements ProcessEventUseCase {
         return CompanyFirmographics.merge(domain, known, lead.company(), report.firmographics(), now);
     }
 
-    /** Search-before-create for the company, by domain. */
-    private KnownCompany writeCompany(KnownCompany company, ValidatedLead lead, AuditTrail trail, Instant now) {
+    /**
+     * Search-before-create for the company: the exact domain first, then the identity index, so a lead from
+     * {@code jane@acme.co.uk} whose form says "ACME Corp" finds the account "Acme Corporation" at acme.com. A match
+     * is used as is; a possible match is written as a new company and put to review beside the candidate.
+     */
+    private KnownCompany writeCompany(KnownCompany company, ValidatedLead lead, UUID eventId, AuditTrail trail,
+            Instant now) {
         Optional<CrmCompany> existing = crm.findCompanyByDomain(company.domain());
         CompanyDraft draft = new CompanyDraft(company.domain(), lead.company());
         CrmObjectId id;
+        String operation;
         if (existing.isPresent()) {
             id = existing.get().id();
+            operation = "found by domain";
             if (lead.company().isPresent() && existing.get().name().isEmpty()) {
                 crm.updateCompany(id, draft);
             }
         } else {
-            id = crm.createCompany(draft);
+            CompanyMatch match = accounts.match(eventId.toString(), lead.company().orElse(""), company.domain(),
+                    lead.email().value(), lead.phoneE164().orElse(""), lead.country().orElse(""));
+            if (match.isDuplicate() && match.accountId().isPresent()) {
+                id = new CrmObjectId(match.accountId().get());
+                operation = "matched account";
+                trail.record(AuditKind.MATCHED, CONTACT, Optional.empty(), "dedupe",
+                        "company matched existing account " + id + " (score "
+                                + String.format(java.util.Locale.ROOT, "%.1f", match.decision().score().total()) + ")",
+                        matchEvidence(match));
+            } else {
+                id = crm.createCompany(draft);
+                operation = "create";
+                if (match.isPossibleDuplicate() && match.accountId().isPresent()) {
+                    Map<String, String> evidence = matchEvidence(match);
+                    evidence.put("created", id.value());
+                    trail.record(AuditKind.MATCHED, CONTACT, Optional.empty(), "dedupe",
+                            "possible duplicate of account " + match.accountId().get() + ": sent to review",
+                            evidence);
+                    stores.reviews().open(eventId, "possible-duplicate-account", List.of(new FieldProblem("company",
+                            "new company " + id + " may be account " + match.accountId().get())), now);
+                }
+            }
         }
-        trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.empty(), crm.name(),
-                (existing.isPresent() ? "found CRM company " : "created CRM company ") + id,
-                orderedMap("crm", crm.name(), "crmId", id.value(), "domain", company.domain(),
-                        "operation", existing.isPresent() ? "search" : "create"));
+        trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.empty(), crm.name(), operation + ": CRM company " + id,
+                orderedMap("crm", crm.name(), "crmId", id.value(), "domain", company.domain(), "operation", operation));
         return new KnownCompany(company.domain(), company.name(), Optional.of(id.value()), company.employees(),
                 company.industry(), company.revenueRange(), company.fundingStage(), company.country(),
                 company.state(), company.technologies(), now);
+    }
+
+    private static Map<String, String> matchEvidence(CompanyMatch match) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("decision", match.decision().getClass().getSimpleName());
+        evidence.put("account", match.accountId().orElse(""));
+        evidence.put("score", String.format(java.util.Locale.ROOT, "%.2f", match.decision().score().total()));
+        match.decision().score().features().forEach(f -> evidence.put("feature." + f.name(),
+                f.value() + " (" + String.format(java.util.Locale.ROOT, "%+.1f", f.weight()) + ")"));
+        return evidence;
     }
 
     private ProcessOutcome poison(UUID eventId, AuditTrail trail, String reason) {

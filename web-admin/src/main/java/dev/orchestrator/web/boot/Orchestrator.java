@@ -23,6 +23,13 @@ import dev.orchestrator.application.normalize.FormLeadNormalizer;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
 import dev.orchestrator.application.port.in.SeedSandboxUseCase;
 import dev.orchestrator.application.seed.SeedData;
+import dev.orchestrator.application.dedupe.GuavaRegistrableDomains;
+import dev.orchestrator.application.dedupe.MatchRecordFactory;
+import dev.orchestrator.application.service.AccountMatching;
+import dev.orchestrator.application.service.BackfillIdentityIndexService;
+import dev.orchestrator.application.service.MatchCompanyService;
+import dev.orchestrator.domain.dedupe.MatchThresholds;
+import dev.orchestrator.domain.dedupe.RecordMatcher;
 import dev.orchestrator.application.service.DryRunRulesetService;
 import dev.orchestrator.application.service.SeedSandboxService;
 import org.slf4j.Logger;
@@ -136,7 +143,7 @@ public final class Orchestrator implements AutoCloseable {
                     persistence.transactions());
             ProcessEventService process = new ProcessEventService(parser, Map.of("form", new FormLeadNormalizer()),
                     new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher, crm, rules,
-                    owners(settings, crm), new RoutingRotation(), stores, ids, clock);
+                    owners(settings, crm), new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),
@@ -166,7 +173,7 @@ public final class Orchestrator implements AutoCloseable {
                     new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
 
             if (settings.crm().equals("sandbox")) {
-                SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, clock).seed(
+                SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, persistence, clock).seed(
                         new SeedSandboxUseCase.SeedCommand(SandboxHistories.SEED, SEED_CONTACTS, true));
                 if (seeded.seeded()) {
                     LOG.info("seeded the sandbox CRM: {} owners, {} companies, {} contacts", seeded.owners(),
@@ -220,13 +227,21 @@ public final class Orchestrator implements AutoCloseable {
 
     static final int SEED_CONTACTS = 25_000;
 
+    static AccountMatching accountMatching(PersistenceAdapter persistence) {
+        MatchRecordFactory records = new MatchRecordFactory(new GuavaRegistrableDomains());
+        return new AccountMatching(new MatchCompanyService(persistence.identityIndex(),
+                RecordMatcher.standard(MatchThresholds.DEFAULT), records), persistence.identityIndex(), records);
+    }
+
     /** The sandbox CRM seeded from the shipped firmographics and owners. */
-    static SeedSandboxService seedSandbox(Database database, Clock clock) {
+    static SeedSandboxService seedSandbox(Database database, PersistenceAdapter persistence, Clock clock) {
         return new SeedSandboxService(SandboxCrmAdapter.seeder(database.dataSource(), clock),
                 () -> EnrichmentAdapters.sandboxCompanies().stream().map(c -> new SeedData.SeedCompany(c.name(),
                         c.domain().value(), Optional.of(c.industry().key()), Optional.of(c.employees()),
                         Optional.of(c.headquarters().countryCode()))).toList(),
-                () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()));
+                () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()),
+                new BackfillIdentityIndexService(persistence.identityIndex(),
+                        new MatchRecordFactory(new GuavaRegistrableDomains())));
     }
 
     private static Ruleset initialRuleset(Settings settings) {
