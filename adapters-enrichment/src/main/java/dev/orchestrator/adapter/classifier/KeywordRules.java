@@ -85,7 +85,8 @@ record KeywordRules(List<Rule> rules, String version) {
     static KeywordRules shipped() {
         try (InputStream in = KeywordRules.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the offline classifier rules " + RESOURCE + " are not on the classpath");
+                throw new IllegalStateException("the offline classifier rules " + RESOURCE
+                        + " are not on the classpath");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -117,7 +118,8 @@ record KeywordRules(List<Rule> rules, String version) {
     private static Rule rule(String line) {
         String[] parts = line.split(" \\| ", -1);
         if (parts.length != 3) {
-            throw new IllegalArgumentException("expected 'id | match | effects' but found " + parts.length + " part(s)");
+            throw new IllegalArgumentException("expected 'id | match | effects' but found " + parts.length
+                    + " part(s)");
         }
         String id = parts[0].strip();
         if (!id.matches("[a-z0-9-]+")) {
@@ -138,7 +140,8 @@ record KeywordRules(List<Rule> rules, String version) {
                 case "stack" -> stack = Optional.of(StackItem.fromKey(words[1])
                         .orElseThrow(() -> new IllegalArgumentException("unknown stack item '" + words[1] + "'")));
                 case "failure" -> failure = Optional.of(FailureCategory.fromKey(words[1])
-                        .orElseThrow(() -> new IllegalArgumentException("unknown failure category '" + words[1] + "'")));
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "unknown failure category '" + words[1] + "'")));
                 case "flag" -> flags.add(flag(words[1]));
                 default -> throw new IllegalArgumentException("unknown effect '" + words[0] + "'");
             }

@@ -126,7 +126,8 @@ final class ProposalSchema {
         root.put("$id", SCHEMA_ID);
         root.put("type", "object");
         ObjectNode properties = root.putObject("properties");
-        enumProperty(properties, ClassificationField.QUALIFICATION_STATUS, keys(QualificationStatus.values(), QualificationStatus::key));
+        enumProperty(properties, ClassificationField.QUALIFICATION_STATUS,
+                keys(QualificationStatus.values(), QualificationStatus::key));
         ObjectNode score = properties.putObject(ClassificationField.LEAD_SCORE.key());
         score.put("type", "integer").put("minimum", 0).put("maximum", 100);
         enumProperty(properties, ClassificationField.ROUTING_TIER, keys(RoutingTier.values(), RoutingTier::key));
@@ -137,7 +138,8 @@ final class ProposalSchema {
         ObjectNode item = stack.putObject("items");
         item.put("type", "string");
         keys(StackItem.values(), StackItem::key).forEach(item.putArray("enum")::add);
-        enumProperty(properties, ClassificationField.FAILURE_CATEGORY, keys(FailureCategory.values(), FailureCategory::key));
+        enumProperty(properties, ClassificationField.FAILURE_CATEGORY,
+                keys(FailureCategory.values(), FailureCategory::key));
         properties.putObject(ClassificationField.CONFIDENCE.key()).put("type", "number").put("minimum", 0)
                 .put("maximum", 1);
         properties.putObject(ClassificationField.MANUAL_REVIEW_REQUIRED.key()).put("type", "boolean");
