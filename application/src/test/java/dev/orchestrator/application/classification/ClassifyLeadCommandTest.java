@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestrator.application.port.in.ClassifyLeadCommand;
 import dev.orchestrator.application.port.out.CompanyDirectory.KnownCompany;
 import dev.orchestrator.application.port.out.classification.ClassificationInput;
+import dev.orchestrator.application.rules.LeadFacts;
 import dev.orchestrator.application.validate.ValidatedLead;
 import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.crm.PersonName;
@@ -55,6 +56,16 @@ class ClassifyLeadCommandTest {
         assertThat(input.message()).isEmpty();
         assertThat(input.companyName()).contains("Acme Inc");
         assertThat(input.companyDomain()).contains("acme.com");
+    }
+
+    @Test
+    void a_contact_s_stored_facts_give_the_same_input_as_the_lead_did() {
+        ValidatedLead lead = lead(Map.of("message", "Need SOC 2 help", "urgency", "asap"));
+
+        assertThat(ClassifyLeadCommand.forFacts(LeadFacts.record(lead), Optional.of(ACME)))
+                .isEqualTo(ClassifyLeadCommand.forLead(lead, Optional.of(ACME)));
+        assertThat(ClassifyLeadCommand.forFacts(LeadFacts.record(lead), Optional.empty()).input().hash())
+                .isEqualTo(ClassifyLeadCommand.forLead(lead, Optional.empty()).input().hash());
     }
 
     @Test
