@@ -90,13 +90,16 @@ final class KeywordClassifier implements LeadClassifier {
         boolean disqualified = flags.contains(Flag.DISQUALIFY);
         boolean conflicting = flags.contains(Flag.URGENT) && flags.contains(Flag.HESITANT);
         boolean hesitant = flags.contains(Flag.HESITANT) && !flags.contains(Flag.URGENT);
+        // Firmographics move the score, but only the person's own words say what they want.
+        long textMatches = matched.stream().filter(rule -> !(rule.match() instanceof KeywordRules.FieldAtLeast))
+                .count();
 
         QualificationStatus status;
         RoutingTier tier;
         if (disqualified) {
             status = QualificationStatus.UNQUALIFIED;
             tier = RoutingTier.SELF_SERVE;
-        } else if (matched.isEmpty()) {
+        } else if (textMatches == 0) {
             status = QualificationStatus.NEEDS_INFO;
             tier = RoutingTier.STANDARD;
         } else if (hesitant) {
@@ -107,7 +110,7 @@ final class KeywordClassifier implements LeadClassifier {
                     : score >= 40 ? QualificationStatus.NEEDS_INFO : QualificationStatus.NURTURE;
             tier = score >= 75 ? RoutingTier.PRIORITY : score >= 45 ? RoutingTier.STANDARD : RoutingTier.NURTURE;
         }
-        double confidence = matched.isEmpty() ? 0.3 : Math.min(0.95, 0.55 + 0.1 * matched.size());
+        double confidence = textMatches == 0 ? 0.3 : Math.min(0.95, 0.55 + 0.1 * textMatches);
         if (conflicting) {
             confidence = Math.max(0.1, confidence - 0.3);
         }

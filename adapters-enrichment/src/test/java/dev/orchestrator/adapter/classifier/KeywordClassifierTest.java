@@ -94,6 +94,15 @@ class KeywordClassifierTest {
     }
 
     @Test
+    void a_lead_without_a_message_needs_info_whatever_its_company_size() {
+        ClassificationProposal proposal = classify("", Map.of("employees", "5000", "industry", "software"));
+
+        assertThat(proposal.qualificationStatus()).isEqualTo(QualificationStatus.NEEDS_INFO);
+        assertThat(proposal.confidence()).isEqualTo(0.3);
+        assertThat(proposal.leadScore()).isEqualTo(45);
+    }
+
+    @Test
     void the_same_input_always_gets_the_same_answer() {
         String message = "Kafka ingestion drops events, urgent, budget approved";
         assertThat(classify(message)).isEqualTo(classify(message));
