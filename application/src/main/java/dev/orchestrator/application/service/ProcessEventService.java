@@ -3,7 +3,10 @@ package dev.orchestrator.application.service;
 import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.LeadNormalizer;
 import dev.orchestrator.application.normalize.UnprocessablePayload;
+import dev.orchestrator.application.port.in.ClassifyLeadCommand;
+import dev.orchestrator.application.port.in.ClassifyLeadUseCase;
 import dev.orchestrator.application.port.in.CompanyMatch;
+import dev.orchestrator.application.port.in.LeadClassification;
 import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessEventUseCase;
 import dev.orchestrator.application.port.in.ProcessOutcome;
@@ -80,6 +83,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final ActivityNormalizer activityNormalizer;
     private final LeadValidator validator;
     private final CompanyEnricher enricher;
+    private final ClassifyLeadUseCase classifier;
     private final CrmGateway crm;
     private final ActiveRuleset rules;
     private final Supplier<OwnerRoster> owners;
@@ -90,14 +94,15 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final Clock clock;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
-            ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher, CrmGateway crm,
-            ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, AccountMatching accounts,
+            ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher,
+            ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, AccountMatching accounts,
             PipelineStores stores, IdGenerator ids, Clock clock) {
         this.parser = parser;
         this.leadNormalizers = Map.copyOf(leadNormalizers);
         this.activityNormalizer = activityNormalizer;
         this.validator = validator;
         this.enricher = enricher;
+        this.classifier = classifier;
         this.crm = crm;
         this.rules = rules;
         this.owners = owners;
@@ -151,6 +156,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
         Instant now = clock.instant();
         Optional<KnownCompany> company = valid.companyDomain().map(domain -> enrichCompany(domain, valid, trail, now));
+        LeadClassification classification = classify(ClassifyLeadCommand.forLead(valid, company), trail);
 
         Optional<CrmContact> existing = crm.findContactByEmail(valid.email());
         trail.record(AuditKind.CRM_SEARCHED, CONTACT, Optional.empty(), crm.name(),
@@ -169,7 +175,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
         List<Signal> signals = signals(contact, now);
         signals.add(new Signal(FORM_SUBMITTED, lead.submittedAt().filter(at -> !at.isAfter(now)).orElse(now)));
-        Decision decision = decide(contact, company, signals, now, trail);
+        Decision decision = decide(contact, company, signals, now, trail, classification);
         Contact decided = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
                 decision.behavior(), now);
 
@@ -220,7 +226,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
             List<Signal> signals = signals(contact, now);
             signals.add(new Signal(activity.type(), activity.occurredAt()));
             Optional<KnownCompany> company = contact.companyDomain().flatMap(stores.companies()::find);
-            Decision decision = decide(contact, company, signals, now, trail);
+            Decision decision = decide(contact, company, signals, now, trail,
+                    classify(ClassifyLeadCommand.forFacts(contact.facts(), company), trail));
             Contact updated = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
                     decision.behavior(), now);
             boolean changed = updated.stage() != contact.stage() || !updated.ownerId().equals(contact.ownerId());
@@ -257,14 +264,14 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
     /** Scores, lifecycle and routing under the active ruleset, each recorded with the rule and its conditions. */
     private Decision decide(Contact contact, Optional<KnownCompany> company, List<Signal> signals, Instant now,
-            AuditTrail trail) {
+            AuditTrail trail, LeadClassification classification) {
         Ruleset ruleset = rules.current();
         String version = ruleset.version().hash();
         OwnerRoster owners = this.owners.get();
-        EvaluationContext context = new EvaluationContext(LeadFacts.values(contact.facts()),
+        EvaluationContext context = classification.applyTo(new EvaluationContext(LeadFacts.values(contact.facts()),
                 company.map(LeadFacts::company).orElse(Map.of()), Map.of(), signals, contact.stage(),
                 contact.fitScore(), contact.behaviorScore(), contact.ownerId().flatMap(owners::find), Optional.empty(),
-                now);
+                now));
         OwnerRoster roster = RulesEngine.needsOwner(context) ? withOpenLeads(owners, now) : owners;
         Evaluation evaluation = rotation.evaluate(state -> RulesEngine.evaluate(ruleset, context, roster, state));
         String contactId = contact.id().toString();
@@ -329,6 +336,14 @@ public final class ProcessEventService implements ProcessEventUseCase {
             signals.add(new Signal(stored.type(), stored.occurredAt()));
         }
         return signals;
+    }
+
+    /** The classifier's proposal (or why there is none), recorded in the trace; only rules act on it. */
+    private LeadClassification classify(ClassifyLeadCommand command, AuditTrail trail) {
+        LeadClassification classification = classifier.classify(command);
+        trail.record(AuditKind.CLASSIFIED, CONTACT, Optional.empty(), "classifier", classification.summary(),
+                classification.evidence());
+        return classification;
     }
 
     /** Firmographics from the enrichment waterfall, merged onto what we knew about the company. */

@@ -79,6 +79,11 @@ import dev.orchestrator.web.pages.EventsPage;
 import dev.orchestrator.web.privacy.Redaction;
 import dev.orchestrator.web.privacy.RetentionSchedule;
 import dev.orchestrator.web.webhook.WebhookController;
+import dev.orchestrator.adapter.classifier.AiSettings;
+import dev.orchestrator.adapter.classifier.ClassifierBudget;
+import dev.orchestrator.adapter.classifier.LeadClassifiers;
+import dev.orchestrator.application.port.out.classification.LeadClassifier;
+import dev.orchestrator.application.service.ClassifyLeadService;
 import io.javalin.Javalin;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -142,7 +147,8 @@ public final class Orchestrator implements AutoCloseable {
                     persistence.companies(), persistence.signals(), persistence.reviews(), persistence.audit(),
                     persistence.transactions());
             ProcessEventService process = new ProcessEventService(parser, Map.of("form", new FormLeadNormalizer()),
-                    new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher, crm, rules,
+                    new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher,
+                    new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
                     owners(settings, crm), new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
@@ -188,6 +194,20 @@ public final class Orchestrator implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** {@code AI_API_KEY} set: an OpenAI-compatible endpoint ({@code AI_BASE_URL}, {@code AI_MODEL}); else offline. */
+    static LeadClassifier leadClassifier(Map<String, String> env, HttpClient http, Clock clock) {
+        String key = env.get("AI_API_KEY");
+        if (key == null || key.isBlank()) {
+            return LeadClassifiers.offline();
+        }
+        try {
+            return LeadClassifiers.openAiCompatible(AiSettings.of(env.get("AI_BASE_URL"), env.get("AI_MODEL"), key,
+                    null), ClassifierBudget.DEFAULT, http, clock);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigurationError("AI_MODEL", e.getMessage());
         }
     }
 
