@@ -167,9 +167,10 @@ public final class Orchestrator implements AutoCloseable {
                     security.retention(), 500));
             WebhookGuard guard = security.webhookGuard();
 
+            WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
             ObjectMapper json = Json.api();
             Javalin web = WebServer.create(new WebServer.Controllers(
-                    new WebhookController(ingest, settings.publicBaseUrl()),
+                    new WebhookController(ingest, settings.publicBaseUrl(), workers::wake),
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
                     new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
@@ -186,7 +187,6 @@ public final class Orchestrator implements AutoCloseable {
                             seeded.companies(), seeded.contacts());
                 }
             }
-            WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
             workers.start();
             web.start(settings.port());
             retention.start(Duration.ofMinutes(1), security.retentionSweepEvery());

@@ -16,6 +16,7 @@ final class WorkerPool implements AutoCloseable {
     private final JobWorker worker;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    private final Object idle = new Object();
 
     WorkerPool(JobWorker worker, int size) {
         this.worker = worker;
@@ -34,7 +35,9 @@ final class WorkerPool implements AutoCloseable {
         while (running) {
             try {
                 if (worker.runOnce() == 0) {
-                    Thread.sleep(IDLE_WAIT.toMillis());
+                    synchronized (idle) {
+                        idle.wait(IDLE_WAIT.toMillis());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -52,9 +55,20 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Work was just enqueued on this instance: idle workers look now instead of at their next poll. Other
+     * instances still find it by polling.
+     */
+    void wake() {
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+    }
+
     @Override
     public void close() {
         running = false;
+        wake();
         for (Thread thread : threads) {
             try {
                 thread.join(10_000);

@@ -13,9 +13,16 @@ import java.util.Optional;
 public final class WebhookController {
     private final IngestWebhookUseCase ingest;
     private final Optional<String> publicBaseUrl;
+    private final Runnable workEnqueued;
 
     public WebhookController(IngestWebhookUseCase ingest, Optional<String> publicBaseUrl) {
+        this(ingest, publicBaseUrl, () -> { });
+    }
+
+    /** {@code workEnqueued} is told after a new event's job committed, so local workers start at once. */
+    public WebhookController(IngestWebhookUseCase ingest, Optional<String> publicBaseUrl, Runnable workEnqueued) {
         this.ingest = ingest;
+        this.workEnqueued = workEnqueued;
         this.publicBaseUrl = publicBaseUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
@@ -24,6 +31,9 @@ public final class WebhookController {
         IngestOutcome outcome = ingest.ingest(command(ctx, body));
         if (outcome instanceof IngestOutcome.Accepted accepted) {
             ctx.status(202).json(new Acknowledgement(accepted.eventId().toString(), accepted.duplicate()));
+            if (!accepted.duplicate()) {
+                workEnqueued.run();
+            }
         } else if (outcome instanceof IngestOutcome.StoredUnparseable stored) {
             throw new ProblemException(new Problem("urn:crm-orchestrator:problem:unparseable-json",
                     "Unparseable JSON", 400, stored.reason() + " (stored as event " + stored.eventId()
