@@ -5,6 +5,7 @@ import dev.orchestrator.web.api.ContactsApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
 import dev.orchestrator.web.api.RulesApi;
+import dev.orchestrator.web.api.SweepApi;
 import dev.orchestrator.web.api.PrivacyApi;
 import dev.orchestrator.web.edge.SecurityHeaders;
 import dev.orchestrator.web.edge.WebhookGuard;
@@ -27,7 +28,7 @@ public final class WebServer {
     }
 
     public record Controllers(WebhookController webhooks, EventsApi events, ContactsApi contacts, HealthApi health,
-            RulesApi rules, EventsPage eventsPage) {
+            SweepApi sweep, RulesApi rules, EventsPage eventsPage) {
     }
 
     /** The edge in front of the routes (docs/SECURITY.md) and the admin's erasure endpoint. */
@@ -69,6 +70,7 @@ public final class WebServer {
             config.routes.get("/api/contacts/{id}/why", c.contacts()::why);
 
             config.routes.post("/api/rules/dry-run", c.rules()::dryRun);
+            config.routes.post("/api/lifecycle/sweep", c.sweep()::run);
             security.privacy().ifPresent(api -> config.routes.post("/api/contacts/{id}/forget", api::forget));
 
             config.routes.get("/health", c.health()::health);

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.time.Instant;
 import java.util.UUID;
 
 final class JdbiContactDirectory implements ContactDirectory {
@@ -71,6 +73,17 @@ final class JdbiContactDirectory implements ContactDirectory {
                 .bind("createdAt", Timestamp.from(contact.createdAt()))
                 .bind("updatedAt", Timestamp.from(contact.updatedAt()))
                 .execute());
+    }
+
+    @Override
+    public List<Contact> dueForSweep(Set<LifecycleStage> stages, Instant notUpdatedSince, int limit) {
+        return db.with(handle -> handle.createQuery(SELECT
+                        + " where stage in (<stages>) and updated_at < :since order by updated_at limit :limit")
+                .bindList("stages", stages.stream().map(LifecycleStage::key).toList())
+                .bind("since", Timestamp.from(notUpdatedSince))
+                .bind("limit", limit)
+                .map((rs, ctx) -> contact(rs))
+                .list());
     }
 
     @Override

@@ -34,6 +34,7 @@ import dev.orchestrator.application.validate.ValidationResult;
 import dev.orchestrator.domain.audit.AuditKind;
 import dev.orchestrator.domain.crm.Contact;
 import dev.orchestrator.domain.crm.CrmObjectId;
+import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.crm.LifecycleStage;
 import dev.orchestrator.domain.intake.ActivityEvent;
 import dev.orchestrator.domain.intake.EventStatus;
@@ -75,6 +76,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
     static final String COMPANY = "company";
     static final String EVENT = "event";
     static final String FORM_SUBMITTED = "form_submitted";
+    /** Events the scheduled lifecycle sweep stores for itself; never accepted over HTTP. */
+    public static final String SWEEP_SOURCE = "sweep";
     /** How far back signals are read: longer than any window the shipped ruleset uses. */
     static final Duration SIGNAL_HORIZON = Duration.ofDays(180);
 
@@ -127,6 +130,9 @@ public final class ProcessEventService implements ProcessEventUseCase {
         try {
             if (raw.source().equals("activity")) {
                 return activity(raw, tree, trail);
+            }
+            if (raw.source().equals(SWEEP_SOURCE)) {
+                return sweep(raw, tree, trail);
             }
             LeadNormalizer normalizer = leadNormalizers.get(raw.source());
             if (normalizer == null) {
@@ -216,43 +222,67 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
     private ProcessOutcome activity(RawEvent raw, PayloadTree tree, AuditTrail trail) {
         ActivityEvent activity = activityNormalizer.normalize(raw.sourceEventId(), tree);
-        Instant now = clock.instant();
         trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "normalizer",
                 "signal " + activity.type() + " read with field map " + activityNormalizer.version(),
                 orderedMap("type", activity.type(), "email", activity.email().value(),
                         "occurredAt", activity.occurredAt().toString(), "url", activity.url().orElse("")));
+        Optional<Signal> signal = Optional.of(new Signal(activity.type(), activity.occurredAt()));
         Optional<Contact> known = stores.contacts().findByEmail(activity.email());
-        Optional<Contact> decided = known.map(contact -> {
-            List<Signal> signals = signals(contact, now);
-            signals.add(new Signal(activity.type(), activity.occurredAt()));
-            Optional<KnownCompany> company = contact.companyDomain().flatMap(stores.companies()::find);
-            Decision decision = decide(contact, company, signals, now, trail,
-                    classify(ClassifyLeadCommand.forFacts(contact.facts(), company), trail));
-            Contact updated = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
-                    decision.behavior(), now);
-            boolean changed = updated.stage() != contact.stage() || !updated.ownerId().equals(contact.ownerId());
-            if (changed && contact.crmId().isPresent()) {
-                crm.updateContact(contact.crmId().get(), new ContactDraft(contact.email(), contact.name(),
-                        Optional.empty(), Optional.empty(), Optional.of(updated.stage().key()), updated.ownerId()));
-                trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.of(contact.id().toString()), crm.name(),
-                        "updated CRM contact " + contact.crmId().get(), orderedMap("crm", crm.name(),
-                                "crmId", contact.crmId().get().value(), "operation", "update",
-                                "stage", updated.stage().key(), "owner", updated.ownerId().orElse("")));
-            }
-            return updated;
-        });
+        Optional<Contact> decided = known.map(contact -> reevaluate(contact, signal, trail));
         if (known.isEmpty()) {
             trail.record(AuditKind.VALIDATED, CONTACT, Optional.empty(), "pipeline",
                     "signal kept for " + activity.email() + ", who is not a contact yet",
                     orderedMap("email", activity.email().value(), "type", activity.type()));
         }
+        return finish(raw, activity.email(), decided, trail, () -> stores.signals().record(raw.id(), activity.email(),
+                activity.type(), activity.occurredAt(), activity.url()));
+    }
+
+    /**
+     * The scheduled sweep's event ({@code {"email", "sweptAt"}}): time has passed, so the rules are asked again
+     * (90 days without activity → nurture, and any other rule that reads time).
+     */
+    private ProcessOutcome sweep(RawEvent raw, PayloadTree tree, AuditTrail trail) {
+        EmailAddress email = EmailAddress.parse(tree.text("email")
+                .orElseThrow(() -> new DomainViolation("email", "is required")));
+        trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "sweep",
+                "scheduled re-evaluation of " + email, orderedMap("email", email.value(),
+                        "sweptAt", tree.text("sweptAt").orElse("")));
+        Optional<Contact> decided = stores.contacts().findByEmail(email)
+                .map(contact -> reevaluate(contact, Optional.empty(), trail));
+        return finish(raw, email, decided, trail, () -> { });
+    }
+
+    /** The rules asked again for a known contact; the CRM told only when the stage or the owner changed. */
+    private Contact reevaluate(Contact contact, Optional<Signal> newSignal, AuditTrail trail) {
+        Instant now = clock.instant();
+        List<Signal> signals = signals(contact, now);
+        newSignal.ifPresent(signals::add);
+        Optional<KnownCompany> company = contact.companyDomain().flatMap(stores.companies()::find);
+        Decision decision = decide(contact, company, signals, now, trail,
+                classify(ClassifyLeadCommand.forFacts(contact.facts(), company), trail));
+        Contact updated = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
+                decision.behavior(), now);
+        boolean changed = updated.stage() != contact.stage() || !updated.ownerId().equals(contact.ownerId());
+        if (changed && contact.crmId().isPresent()) {
+            crm.updateContact(contact.crmId().get(), new ContactDraft(contact.email(), contact.name(),
+                    Optional.empty(), Optional.empty(), Optional.of(updated.stage().key()), updated.ownerId()));
+            trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.of(contact.id().toString()), crm.name(),
+                    "updated CRM contact " + contact.crmId().get(), orderedMap("crm", crm.name(),
+                            "crmId", contact.crmId().get().value(), "operation", "update",
+                            "stage", updated.stage().key(), "owner", updated.ownerId().orElse("")));
+        }
+        return updated;
+    }
+
+    private ProcessOutcome finish(RawEvent raw, EmailAddress email, Optional<Contact> decided, AuditTrail trail,
+            Runnable alsoInTransaction) {
         stores.transactions().inRetryableTransaction(() -> {
             decided.ifPresent(stores.contacts()::save);
-            stores.signals().record(raw.id(), activity.email(), activity.type(), activity.occurredAt(),
-                    activity.url());
+            alsoInTransaction.run();
             stores.audit().appendAll(decided.isPresent() ? trail.eventsFor(CONTACT, decided.get().id().toString())
                     : trail.events());
-            stores.events().tagEmail(raw.id(), activity.email().value());
+            stores.events().tagEmail(raw.id(), email.value());
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
         });

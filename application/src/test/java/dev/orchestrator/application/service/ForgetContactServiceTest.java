@@ -112,6 +112,12 @@ class ForgetContactServiceTest {
             }
 
             @Override
+            public List<Contact> dueForSweep(java.util.Set<LifecycleStage> stages, Instant notUpdatedSince,
+                    int limit) {
+                return List.of();
+            }
+
+            @Override
             public java.util.Map<String, Integer> openLeadsByOwner() {
                 return java.util.Map.of();
             }

@@ -26,6 +26,8 @@ import dev.orchestrator.application.seed.SeedData;
 import dev.orchestrator.application.dedupe.GuavaRegistrableDomains;
 import dev.orchestrator.application.dedupe.MatchRecordFactory;
 import dev.orchestrator.application.service.AccountMatching;
+import dev.orchestrator.application.service.SweepLifecycleService;
+import dev.orchestrator.web.api.SweepApi;
 import dev.orchestrator.application.service.BackfillIdentityIndexService;
 import dev.orchestrator.application.service.MatchCompanyService;
 import dev.orchestrator.domain.dedupe.MatchThresholds;
@@ -100,16 +102,19 @@ public final class Orchestrator implements AutoCloseable {
     static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
 
+    private final LifecycleSweepSchedule sweeps;
     private final Database database;
     private final WorkerPool workers;
     private final Javalin web;
     private final RetentionSchedule retention;
 
-    private Orchestrator(Database database, WorkerPool workers, Javalin web, RetentionSchedule retention) {
+    private Orchestrator(Database database, WorkerPool workers, Javalin web, RetentionSchedule retention,
+            LifecycleSweepSchedule sweeps) {
         this.database = database;
         this.workers = workers;
         this.web = web;
         this.retention = retention;
+        this.sweeps = sweeps;
     }
 
     public static Orchestrator start(Settings settings) {
@@ -168,12 +173,16 @@ public final class Orchestrator implements AutoCloseable {
             WebhookGuard guard = security.webhookGuard();
 
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
+            SweepLifecycleService sweep = new SweepLifecycleService(persistence.contacts(), persistence.events(),
+                    persistence.jobs(), persistence.transactions(), persistence.singletonLock(), ids, clock,
+                    MAX_ATTEMPTS);
             ObjectMapper json = Json.api();
             Javalin web = WebServer.create(new WebServer.Controllers(
                     new WebhookController(ingest, settings.publicBaseUrl(), workers::wake),
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
                     new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
+                    new SweepApi(sweep, auth),
                     new RulesApi(new DryRunRulesetService(), rules, new RulesetYamlParser(),
                             SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
                     new EventsPage(eventQueries, health)), json,
@@ -190,7 +199,9 @@ public final class Orchestrator implements AutoCloseable {
             workers.start();
             web.start(settings.port());
             retention.start(Duration.ofMinutes(1), security.retentionSweepEvery());
-            return new Orchestrator(database, workers, web, retention);
+            LifecycleSweepSchedule sweeps = new LifecycleSweepSchedule(sweep).start(Duration.ofMinutes(
+                    Long.parseLong(System.getenv().getOrDefault("LIFECYCLE_SWEEP_MINUTES", "60"))));
+            return new Orchestrator(database, workers, web, retention, sweeps);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -329,6 +340,7 @@ public final class Orchestrator implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeps.close();
         retention.close();
         web.stop();
         workers.close();
