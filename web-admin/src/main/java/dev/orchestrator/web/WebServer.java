@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.web.api.ContactsApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
-import dev.orchestrator.web.pages.EventsPage;
+import dev.orchestrator.web.auth.BrowserAuth;
+import dev.orchestrator.web.pages.AdminPages;
 import dev.orchestrator.web.pages.JteRenderer;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
@@ -20,7 +21,7 @@ public final class WebServer {
     }
 
     public record Controllers(WebhookController webhooks, EventsApi events, ContactsApi contacts, HealthApi health,
-            EventsPage eventsPage) {
+            BrowserAuth browserAuth, AdminPages pages) {
     }
 
     public static Javalin create(Controllers c, ObjectMapper json) {
@@ -36,6 +37,7 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
             });
             errors.install(config);
+            c.browserAuth().install(config.routes);
             config.routes.after(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
@@ -54,8 +56,7 @@ public final class WebServer {
             config.routes.get("/health", c.health()::health);
             config.routes.get("/metrics", c.health()::metrics);
 
-            config.routes.get("/", ctx -> ctx.redirect("/events"));
-            config.routes.get("/events", c.eventsPage()::show);
+            c.pages().install(config.routes);
         });
     }
 }

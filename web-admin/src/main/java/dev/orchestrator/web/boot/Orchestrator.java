@@ -32,10 +32,16 @@ import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
 import dev.orchestrator.web.json.JacksonPayloadParser;
 import dev.orchestrator.web.json.Json;
+import dev.orchestrator.web.auth.AdminUsers;
+import dev.orchestrator.web.auth.BrowserAuth;
+import dev.orchestrator.web.auth.LoginThrottle;
+import dev.orchestrator.web.auth.Sessions;
+import dev.orchestrator.web.pages.AdminPages;
 import dev.orchestrator.web.pages.EventsPage;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
 import java.net.http.HttpClient;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -87,7 +93,8 @@ public final class Orchestrator implements AutoCloseable {
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
                     new HealthApi(health),
-                    new EventsPage(eventQueries, health)), json);
+                    browserAuth(settings, clock),
+                    new AdminPages(new EventsPage(eventQueries, health))), json);
 
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
             workers.start();
@@ -97,6 +104,12 @@ public final class Orchestrator implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private static BrowserAuth browserAuth(Settings settings, Clock clock) {
+        return new BrowserAuth(new AdminUsers(settings.adminUsers()),
+                new Sessions(new SecureRandom(), clock, Duration.ofHours(8), Duration.ofMinutes(30)),
+                new LoginThrottle(5, Duration.ofMinutes(15), clock));
     }
 
     private static CrmGateway crm(Settings settings, Database database, Clock clock) {

@@ -5,6 +5,7 @@ import dev.orchestrator.application.port.in.HealthReport;
 import dev.orchestrator.application.port.in.HealthUseCase;
 import dev.orchestrator.application.port.out.EventSummary;
 import dev.orchestrator.application.port.out.QueueStats;
+import dev.orchestrator.web.auth.BrowserAuth;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ public final class EventsPage {
         QueueStats queue = report.queue().orElse(new QueueStats(0, 0, 0, 0, Duration.ZERO));
         EventsPageModel model = new EventsPageModel(events.recent(100).stream().map(EventsPage::row).toList(),
                 queue.ready(), queue.running(), queue.dead(), report.openReviews());
-        ctx.render("events.jte", Map.of("model", model));
+        ctx.render("events.jte", Map.of("model", model, "chrome", BrowserAuth.chrome(ctx)));
     }
 
     private static EventsPageModel.Row row(EventSummary event) {

@@ -3,6 +3,9 @@ package dev.orchestrator.web.testing;
 import dev.orchestrator.adapter.persistence.testing.TestDatabase;
 import dev.orchestrator.application.intake.StandardWebhooksScheme;
 import dev.orchestrator.application.intake.WebhookSecret;
+import dev.orchestrator.web.api.ApiAuth;
+import dev.orchestrator.web.auth.AdminUser;
+import dev.orchestrator.web.auth.PasswordHash;
 import dev.orchestrator.web.boot.Orchestrator;
 import dev.orchestrator.web.boot.Settings;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +26,10 @@ import java.util.Optional;
 public final class RunningOrchestrator implements AutoCloseable {
     public static final String SECRET = "whsec_dGVzdC1vbmx5LWZvcm0tc2VjcmV0LTEyMzQ1Ng==";
     public static final String TOKEN = "test-viewer-token";
+    public static final String OPERATOR_TOKEN = "test-operator-token";
+    public static final String PASSWORD = "test-password-1234";
+    /** Cheap hashes keep tests fast; configuration read from the environment refuses so few iterations. */
+    private static final int TEST_ITERATIONS = 1_000;
 
     private final Orchestrator orchestrator;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -32,9 +40,19 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     public static RunningOrchestrator start() {
         Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(TestDatabase.freshUrl()),
-                "sandbox", Map.of("form", List.of(SECRET)), Map.of(TOKEN, "viewer", "test-admin-token", "admin"),
-                Optional.empty(), 2, 8, false);
+                "sandbox", Map.of("form", List.of(SECRET)), Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator",
+                        "test-admin-token", "admin"),
+                Optional.empty(), 2, 8, false, List.of(user("admin", ApiAuth.Role.ADMIN),
+                        user("olive", ApiAuth.Role.OPERATOR), user("victor", ApiAuth.Role.VIEWER)));
         return new RunningOrchestrator(Orchestrator.start(settings));
+    }
+
+    private static AdminUser user(String name, ApiAuth.Role role) {
+        return new AdminUser(name, role, PasswordHash.create(PASSWORD, new SecureRandom(), TEST_ITERATIONS));
+    }
+
+    public int port() {
+        return orchestrator.port();
     }
 
     public URI uri(String path) {

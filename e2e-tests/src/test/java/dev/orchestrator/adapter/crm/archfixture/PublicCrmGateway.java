@@ -9,7 +9,7 @@ import dev.orchestrator.domain.crm.EmailAddress;
 import java.util.Optional;
 
 /** Deliberate violation: an out-port implementation that is public. */
-public class PublicCrmGateway implements CrmGateway {
+public abstract class PublicCrmGateway implements CrmGateway {
     @Override
     public String name() {
         return "fixture";
