@@ -5,6 +5,7 @@ import dev.orchestrator.application.port.out.ContactDirectory;
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.OperationsStats;
 import dev.orchestrator.application.port.out.ReviewQueue;
 import dev.orchestrator.application.port.out.Transactions;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public final class PersistenceAdapter {
     private final AuditLog audit;
     private final ContactDirectory contacts;
     private final ReviewQueue reviews;
+    private final OperationsStats operations;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -31,6 +33,7 @@ public final class PersistenceAdapter {
         this.audit = new JdbiAuditLog(db);
         this.contacts = new JdbiContactDirectory(db);
         this.reviews = new JdbiReviewQueue(db, ids);
+        this.operations = new JdbiOperationsStats(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -72,5 +75,9 @@ public final class PersistenceAdapter {
 
     public ReviewQueue reviews() {
         return reviews;
+    }
+
+    public OperationsStats operations() {
+        return operations;
     }
 }

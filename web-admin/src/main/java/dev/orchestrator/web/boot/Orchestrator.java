@@ -18,6 +18,7 @@ import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.service.ContactQueryService;
+import dev.orchestrator.application.service.DashboardService;
 import dev.orchestrator.application.service.ErrorPolicy;
 import dev.orchestrator.application.service.EventQueryService;
 import dev.orchestrator.application.service.HealthService;
@@ -37,6 +38,7 @@ import dev.orchestrator.web.auth.BrowserAuth;
 import dev.orchestrator.web.auth.LoginThrottle;
 import dev.orchestrator.web.auth.Sessions;
 import dev.orchestrator.web.pages.AdminPages;
+import dev.orchestrator.web.pages.DashboardPage;
 import dev.orchestrator.web.pages.EventsPage;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
@@ -94,7 +96,10 @@ public final class Orchestrator implements AutoCloseable {
                     new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
                     new HealthApi(health),
                     browserAuth(settings, clock),
-                    new AdminPages(new EventsPage(eventQueries, health))), json);
+                    new AdminPages(
+                            new DashboardPage(new DashboardService(persistence.operations(), persistence.jobs(),
+                                    persistence.reviews(), clock)),
+                            new EventsPage(eventQueries, health))), json);
 
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
             workers.start();
