@@ -2,6 +2,7 @@ package dev.orchestrator.adapter.persistence;
 
 import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.ContactDirectory;
+import dev.orchestrator.application.port.out.EventSearch;
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.JobQueue;
@@ -24,6 +25,7 @@ public final class PersistenceAdapter {
     private final ContactDirectory contacts;
     private final ReviewQueue reviews;
     private final OperationsStats operations;
+    private final EventSearch eventSearch;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -34,6 +36,7 @@ public final class PersistenceAdapter {
         this.contacts = new JdbiContactDirectory(db);
         this.reviews = new JdbiReviewQueue(db, ids);
         this.operations = new JdbiOperationsStats(db);
+        this.eventSearch = new JdbiEventSearch(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -79,5 +82,9 @@ public final class PersistenceAdapter {
 
     public OperationsStats operations() {
         return operations;
+    }
+
+    public EventSearch eventSearch() {
+        return eventSearch;
     }
 }

@@ -21,6 +21,7 @@ import dev.orchestrator.application.service.ContactQueryService;
 import dev.orchestrator.application.service.DashboardService;
 import dev.orchestrator.application.service.ErrorPolicy;
 import dev.orchestrator.application.service.EventQueryService;
+import dev.orchestrator.application.service.EventSearchService;
 import dev.orchestrator.application.service.HealthService;
 import dev.orchestrator.application.service.IngestWebhookService;
 import dev.orchestrator.application.service.JobWorker;
@@ -99,7 +100,8 @@ public final class Orchestrator implements AutoCloseable {
                     new AdminPages(
                             new DashboardPage(new DashboardService(persistence.operations(), persistence.jobs(),
                                     persistence.reviews(), clock)),
-                            new EventsPage(eventQueries, health))), json);
+                            new EventsPage(new EventSearchService(persistence.eventSearch()), eventQueries))),
+                    json);
 
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
             workers.start();

@@ -14,6 +14,7 @@ public final class AdminPages {
 
     public void install(RoutesConfig routes) {
         routes.get("/", dashboard::show);
-        routes.get("/events", events::show);
+        routes.get("/events", events::list);
+        routes.get("/events/{eventId}", events::detail);
     }
 }
