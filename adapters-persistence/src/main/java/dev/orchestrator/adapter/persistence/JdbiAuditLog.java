@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 final class JdbiAuditLog implements AuditLog {
-    private static final String SELECT = """
-            select id, at, kind, entity_type, entity_id, correlation_id, actor_type, actor_name, summary, rule_id,
+    static final String SELECT = """
+            select seq, id, at, kind, entity_type, entity_id, correlation_id, actor_type, actor_name, summary, rule_id,
                    ruleset_version,
                    array(select key from json_each_text(evidence)) as evidence_keys,
                    array(select value from json_each_text(evidence)) as evidence_values
@@ -71,7 +71,7 @@ final class JdbiAuditLog implements AuditLog {
                 .list());
     }
 
-    private static AuditEvent auditEvent(ResultSet rs) throws SQLException {
+    static AuditEvent auditEvent(ResultSet rs) throws SQLException {
         String[] keys = JdbiEventStore.strings(rs.getArray("evidence_keys"));
         String[] values = JdbiEventStore.strings(rs.getArray("evidence_values"));
         Map<String, String> evidence = new LinkedHashMap<>();

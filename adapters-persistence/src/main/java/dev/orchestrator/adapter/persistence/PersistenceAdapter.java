@@ -1,6 +1,7 @@
 package dev.orchestrator.adapter.persistence;
 
 import dev.orchestrator.application.port.out.AuditLog;
+import dev.orchestrator.application.port.out.AuditPages;
 import dev.orchestrator.application.port.out.ContactDirectory;
 import dev.orchestrator.application.port.out.EventSearch;
 import dev.orchestrator.application.port.out.EventStore;
@@ -26,6 +27,7 @@ public final class PersistenceAdapter {
     private final ReviewQueue reviews;
     private final OperationsStats operations;
     private final EventSearch eventSearch;
+    private final AuditPages auditPages;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -37,6 +39,7 @@ public final class PersistenceAdapter {
         this.reviews = new JdbiReviewQueue(db, ids);
         this.operations = new JdbiOperationsStats(db);
         this.eventSearch = new JdbiEventSearch(db);
+        this.auditPages = new JdbiAuditPages(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -86,5 +89,9 @@ public final class PersistenceAdapter {
 
     public EventSearch eventSearch() {
         return eventSearch;
+    }
+
+    public AuditPages auditPages() {
+        return auditPages;
     }
 }

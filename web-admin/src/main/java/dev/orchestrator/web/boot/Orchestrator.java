@@ -17,6 +17,7 @@ import dev.orchestrator.application.normalize.LeadNormalizer;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.service.ContactPageService;
 import dev.orchestrator.application.service.ContactQueryService;
 import dev.orchestrator.application.service.DashboardService;
 import dev.orchestrator.application.service.ErrorPolicy;
@@ -39,6 +40,7 @@ import dev.orchestrator.web.auth.BrowserAuth;
 import dev.orchestrator.web.auth.LoginThrottle;
 import dev.orchestrator.web.auth.Sessions;
 import dev.orchestrator.web.pages.AdminPages;
+import dev.orchestrator.web.pages.ContactsPage;
 import dev.orchestrator.web.pages.DashboardPage;
 import dev.orchestrator.web.pages.EventsPage;
 import dev.orchestrator.web.webhook.WebhookController;
@@ -89,18 +91,21 @@ public final class Orchestrator implements AutoCloseable {
                     persistence.audit());
             HealthService health = new HealthService(persistence.events(), persistence.jobs(), persistence.reviews(), crm, clock);
             ApiAuth auth = new ApiAuth(settings.apiTokens());
+            ContactQueryService contactQueries = new ContactQueryService(persistence.contacts(), persistence.audit());
 
             ObjectMapper json = Json.api();
             Javalin web = WebServer.create(new WebServer.Controllers(
                     new WebhookController(ingest, settings.publicBaseUrl()),
                     new EventsApi(eventQueries, auth),
-                    new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
+                    new ContactsApi(contactQueries, auth),
                     new HealthApi(health),
                     browserAuth(settings, clock),
                     new AdminPages(
                             new DashboardPage(new DashboardService(persistence.operations(), persistence.jobs(),
                                     persistence.reviews(), clock)),
-                            new EventsPage(new EventSearchService(persistence.eventSearch()), eventQueries))),
+                            new EventsPage(new EventSearchService(persistence.eventSearch()), eventQueries),
+                            new ContactsPage(contactQueries,
+                                    new ContactPageService(persistence.contacts(), persistence.auditPages())))),
                     json);
 
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());

@@ -32,23 +32,49 @@ public final class RunningOrchestrator implements AutoCloseable {
     private static final int TEST_ITERATIONS = 1_000;
 
     private final Orchestrator orchestrator;
+    private final String databaseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningOrchestrator(Orchestrator orchestrator) {
+    private RunningOrchestrator(Orchestrator orchestrator, String databaseUrl) {
         this.orchestrator = orchestrator;
+        this.databaseUrl = databaseUrl;
     }
 
     public static RunningOrchestrator start() {
-        Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(TestDatabase.freshUrl()),
+        String databaseUrl = TestDatabase.freshUrl();
+        Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(databaseUrl),
                 "sandbox", Map.of("form", List.of(SECRET)), Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator",
                         "test-admin-token", "admin"),
                 Optional.empty(), 2, 8, false, List.of(user("admin", ApiAuth.Role.ADMIN),
                         user("olive", ApiAuth.Role.OPERATOR), user("victor", ApiAuth.Role.VIEWER)));
-        return new RunningOrchestrator(Orchestrator.start(settings));
+        return new RunningOrchestrator(Orchestrator.start(settings), databaseUrl);
     }
 
     private static AdminUser user(String name, ApiAuth.Role role) {
         return new AdminUser(name, role, PasswordHash.create(PASSWORD, new SecureRandom(), TEST_ITERATIONS));
+    }
+
+    /** Runs SQL on the server's database: for states a test cannot reach through the API (a CRM outage's dead letter). */
+    public int sql(String statement, Object... parameters) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(databaseUrl);
+                java.sql.PreparedStatement prepared = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+            return prepared.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records a rule decision about a contact, as the rules engine does. */
+    public void recordRuleDecision(String contactId, String eventId, String kind, String ruleId, String version,
+            String summary, String evidenceJson) {
+        sql("""
+                insert into audit_events (id, at, kind, entity_type, entity_id, correlation_id, actor_type, actor_name,
+                    summary, rule_id, ruleset_version, evidence)
+                values (gen_random_uuid(), now(), ?, 'contact', ?, ?::uuid, 'rule', ?, ?, ?, ?, ?::json)""",
+                kind, contactId, eventId, ruleId, summary, ruleId, version, evidenceJson);
     }
 
     public int port() {
