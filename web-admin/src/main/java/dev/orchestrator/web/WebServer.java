@@ -2,8 +2,10 @@ package dev.orchestrator.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.web.api.ContactsApi;
+import dev.orchestrator.web.api.DeadLettersApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
+import dev.orchestrator.web.api.ReviewApi;
 import dev.orchestrator.web.auth.BrowserAuth;
 import dev.orchestrator.web.pages.AdminPages;
 import dev.orchestrator.web.pages.JteRenderer;
@@ -21,7 +23,7 @@ public final class WebServer {
     }
 
     public record Controllers(WebhookController webhooks, EventsApi events, ContactsApi contacts, HealthApi health,
-            BrowserAuth browserAuth, AdminPages pages) {
+            BrowserAuth browserAuth, AdminPages pages, DeadLettersApi deadLetters, ReviewApi review) {
     }
 
     public static Javalin create(Controllers c, ObjectMapper json) {
@@ -52,6 +54,10 @@ public final class WebServer {
             config.routes.get("/api/events/{eventId}", c.events()::one);
             config.routes.get("/api/contacts", c.contacts()::byEmail);
             config.routes.get("/api/contacts/{id}/timeline", c.contacts()::timeline);
+            config.routes.get("/api/dead-letters", c.deadLetters()::list);
+            config.routes.post("/api/dead-letters/{id}/replay", c.deadLetters()::replay);
+            config.routes.get("/api/review", c.review()::list);
+            config.routes.post("/api/review/{id}/resolve", c.review()::resolve);
 
             config.routes.get("/health", c.health()::health);
             config.routes.get("/metrics", c.health()::metrics);

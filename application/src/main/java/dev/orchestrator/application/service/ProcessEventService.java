@@ -93,6 +93,12 @@ public final class ProcessEventService implements ProcessEventUseCase {
         }
         trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "normalizer",
                 "payload read with field map " + normalizer.version(), normalizedEvidence(normalizer, lead));
+        Map<String, String> corrected = reviews.corrections(eventId);
+        if (!corrected.isEmpty()) {
+            lead = LeadCorrections.apply(lead, corrected);
+            trail.record(AuditKind.CORRECTED, CONTACT, Optional.empty(), "review",
+                    "fields corrected in review: " + String.join(", ", corrected.keySet()), corrected);
+        }
 
         ValidationResult validation = validator.validate(lead);
         if (validation instanceof ValidationResult.Invalid invalid) {

@@ -20,6 +20,8 @@ import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.service.ContactPageService;
 import dev.orchestrator.application.service.ContactQueryService;
 import dev.orchestrator.application.service.DashboardService;
+import dev.orchestrator.application.service.DeadLetterService;
+import dev.orchestrator.application.service.ReviewService;
 import dev.orchestrator.application.service.ErrorPolicy;
 import dev.orchestrator.application.service.EventQueryService;
 import dev.orchestrator.application.service.EventSearchService;
@@ -31,8 +33,10 @@ import dev.orchestrator.application.validate.LeadValidator;
 import dev.orchestrator.web.WebServer;
 import dev.orchestrator.web.api.ApiAuth;
 import dev.orchestrator.web.api.ContactsApi;
+import dev.orchestrator.web.api.DeadLettersApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
+import dev.orchestrator.web.api.ReviewApi;
 import dev.orchestrator.web.json.JacksonPayloadParser;
 import dev.orchestrator.web.json.Json;
 import dev.orchestrator.web.auth.AdminUsers;
@@ -42,6 +46,8 @@ import dev.orchestrator.web.auth.Sessions;
 import dev.orchestrator.web.pages.AdminPages;
 import dev.orchestrator.web.pages.ContactsPage;
 import dev.orchestrator.web.pages.DashboardPage;
+import dev.orchestrator.web.pages.DeadLettersPage;
+import dev.orchestrator.web.pages.ReviewPage;
 import dev.orchestrator.web.pages.EventsPage;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
@@ -93,6 +99,11 @@ public final class Orchestrator implements AutoCloseable {
             ApiAuth auth = new ApiAuth(settings.apiTokens());
             ContactQueryService contactQueries = new ContactQueryService(persistence.contacts(), persistence.audit());
 
+            DeadLetterService deadLetters = new DeadLetterService(persistence.jobs(), persistence.events(),
+                    persistence.audit(), persistence.transactions(), ids, clock);
+            ReviewService reviews = new ReviewService(persistence.reviews(), persistence.jobs(), persistence.events(),
+                    persistence.audit(), persistence.transactions(), ids, clock, MAX_ATTEMPTS);
+
             ObjectMapper json = Json.api();
             Javalin web = WebServer.create(new WebServer.Controllers(
                     new WebhookController(ingest, settings.publicBaseUrl()),
@@ -105,7 +116,11 @@ public final class Orchestrator implements AutoCloseable {
                                     persistence.reviews(), clock)),
                             new EventsPage(new EventSearchService(persistence.eventSearch()), eventQueries),
                             new ContactsPage(contactQueries,
-                                    new ContactPageService(persistence.contacts(), persistence.auditPages())))),
+                                    new ContactPageService(persistence.contacts(), persistence.auditPages())),
+                            new DeadLettersPage(deadLetters, deadLetters),
+                            new ReviewPage(reviews, reviews, eventQueries)),
+                    new DeadLettersApi(deadLetters, deadLetters, auth),
+                    new ReviewApi(reviews, reviews, auth)),
                     json);
 
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());

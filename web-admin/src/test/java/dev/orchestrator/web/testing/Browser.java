@@ -51,6 +51,11 @@ public final class Browser {
         return postWithToken("/login", "/login", Map.of("username", username, "password", password));
     }
 
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("orch_session"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+    }
+
     public static String csrfOn(String html) {
         Matcher matcher = CSRF.matcher(html);
         if (!matcher.find()) {

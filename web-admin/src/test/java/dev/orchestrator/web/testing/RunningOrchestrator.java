@@ -67,6 +67,33 @@ public final class RunningOrchestrator implements AutoCloseable {
         }
     }
 
+    /**
+     * Turns a processed event into a dead letter, as if the CRM had failed every attempt: answers the job id.
+     */
+    public long buryAsIfTheCrmFailed(String eventId) {
+        sql("update raw_events set status = 'dead', last_error = 'gave up after 5 attempts: CrmFailure: HTTP 503'"
+                + " where id = ?::uuid", eventId);
+        sql("update jobs set status = 'dead', attempts = 5, last_error = 'gave up after 5 attempts: CrmFailure: HTTP 503"
+                + " {\"status\":\"error\",\"message\":\"Service Unavailable\"}' where event_id = ?::uuid", eventId);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(databaseUrl);
+                java.sql.PreparedStatement query = connection.prepareStatement(
+                        "select id from jobs where event_id = ?::uuid")) {
+            query.setString(1, eventId);
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> postApi(String path, String token, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Records a rule decision about a contact, as the rules engine does. */
     public void recordRuleDecision(String contactId, String eventId, String kind, String ruleId, String version,
             String summary, String evidenceJson) {
