@@ -6,6 +6,7 @@ import dev.orchestrator.web.api.DeadLettersApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
 import dev.orchestrator.web.api.ReviewApi;
+import dev.orchestrator.web.api.RulesApi;
 import dev.orchestrator.web.auth.BrowserAuth;
 import dev.orchestrator.web.pages.AdminPages;
 import dev.orchestrator.web.pages.JteRenderer;
@@ -23,7 +24,7 @@ public final class WebServer {
     }
 
     public record Controllers(WebhookController webhooks, EventsApi events, ContactsApi contacts, HealthApi health,
-            BrowserAuth browserAuth, AdminPages pages, DeadLettersApi deadLetters, ReviewApi review) {
+            RulesApi rules, BrowserAuth browserAuth, AdminPages pages, DeadLettersApi deadLetters, ReviewApi review) {
     }
 
     public static Javalin create(Controllers c, ObjectMapper json) {
@@ -54,10 +55,13 @@ public final class WebServer {
             config.routes.get("/api/events/{eventId}", c.events()::one);
             config.routes.get("/api/contacts", c.contacts()::byEmail);
             config.routes.get("/api/contacts/{id}/timeline", c.contacts()::timeline);
+            config.routes.get("/api/contacts/{id}/why", c.contacts()::why);
             config.routes.get("/api/dead-letters", c.deadLetters()::list);
             config.routes.post("/api/dead-letters/{id}/replay", c.deadLetters()::replay);
             config.routes.get("/api/review", c.review()::list);
             config.routes.post("/api/review/{id}/resolve", c.review()::resolve);
+
+            config.routes.post("/api/rules/dry-run", c.rules()::dryRun);
 
             config.routes.get("/health", c.health()::health);
             config.routes.get("/metrics", c.health()::metrics);

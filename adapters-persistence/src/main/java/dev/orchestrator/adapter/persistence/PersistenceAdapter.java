@@ -9,6 +9,8 @@ import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.OperationsStats;
 import dev.orchestrator.application.port.out.ReviewQueue;
+import dev.orchestrator.application.port.out.SignalStore;
+import dev.orchestrator.application.port.out.CompanyDirectory;
 import dev.orchestrator.application.port.out.Transactions;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -28,6 +30,8 @@ public final class PersistenceAdapter {
     private final OperationsStats operations;
     private final EventSearch eventSearch;
     private final AuditPages auditPages;
+    private final SignalStore signals;
+    private final CompanyDirectory companies;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -40,6 +44,8 @@ public final class PersistenceAdapter {
         this.operations = new JdbiOperationsStats(db);
         this.eventSearch = new JdbiEventSearch(db);
         this.auditPages = new JdbiAuditPages(db);
+        this.signals = new JdbiSignalStore(db);
+        this.companies = new JdbiCompanyDirectory(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -93,5 +99,13 @@ public final class PersistenceAdapter {
 
     public AuditPages auditPages() {
         return auditPages;
+    }
+
+    public SignalStore signals() {
+        return signals;
+    }
+
+    public CompanyDirectory companies() {
+        return companies;
     }
 }

@@ -87,6 +87,7 @@ class JdbiOperationsStatsTest {
 
     private void contact(String email, LifecycleStage stage) {
         persistence.contacts().save(new Contact(ids.newId(), EmailAddress.parse(email), PersonName.of("A", "B"),
-                Optional.empty(), Optional.empty(), Optional.empty(), stage, Optional.empty(), 0, 0, T0, T0));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), stage, Optional.empty(), 0, 0,
+                Map.of(), T0, T0));
     }
 }

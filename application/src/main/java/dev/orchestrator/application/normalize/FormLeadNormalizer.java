@@ -4,6 +4,8 @@ import dev.orchestrator.application.port.out.PayloadTree;
 import dev.orchestrator.domain.intake.LeadEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,7 +35,19 @@ public final class FormLeadNormalizer implements LeadNormalizer {
                 payload.text("website"),
                 payload.text("phone"),
                 payload.text("country"),
-                payload.bool("consent"));
+                payload.bool("consent"),
+                attributes(payload));
+    }
+
+    private static final String[][] ATTRIBUTES = {{"state"}, {"zip"}, {"budgetRange"}, {"urgency"}, {"message"},
+        {"utm", "source"}, {"utm", "medium"}, {"utm", "campaign"}};
+
+    private static Map<String, String> attributes(PayloadTree payload) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String[] path : ATTRIBUTES) {
+            payload.text(path).ifPresent(value -> attributes.put(String.join(".", path), value.strip()));
+        }
+        return attributes;
     }
 
     private static Optional<Instant> instant(String text) {

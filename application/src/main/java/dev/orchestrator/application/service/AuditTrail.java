@@ -30,6 +30,12 @@ final class AuditTrail {
                 Actor.system(component), summary, Optional.empty(), Optional.empty(), evidence));
     }
 
+    void recordRule(AuditKind kind, String entityType, String entityId, String ruleId, String rulesetVersion,
+            String summary, Map<String, String> evidence) {
+        events.add(new AuditEvent(ids.newId(), clock.instant(), kind, entityType, Optional.of(entityId), correlationId,
+                Actor.rule(ruleId), summary, Optional.of(ruleId), Optional.of(rulesetVersion), evidence));
+    }
+
     List<AuditEvent> events() {
         return List.copyOf(events);
     }

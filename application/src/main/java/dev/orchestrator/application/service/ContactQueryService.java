@@ -4,7 +4,15 @@ import dev.orchestrator.application.port.in.ContactQueryUseCase;
 import dev.orchestrator.application.port.in.ContactView;
 import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.ContactDirectory;
+import dev.orchestrator.application.port.in.DecisionExplanation;
+import dev.orchestrator.application.rules.RuleEvidence;
+import dev.orchestrator.domain.audit.AuditEvent;
+import dev.orchestrator.domain.audit.AuditKind;
 import dev.orchestrator.domain.crm.Contact;
+import dev.orchestrator.domain.crm.LifecycleStage;
+import dev.orchestrator.domain.rules.RoutingCandidate;
+import java.util.List;
+import java.util.function.Predicate;
 import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.shared.DomainViolation;
 import java.util.Optional;
@@ -33,6 +41,36 @@ public final class ContactQueryService implements ContactQueryUseCase {
     @Override
     public Optional<ContactView> byId(UUID id) {
         return contacts.findById(id).map(this::view);
+    }
+
+    @Override
+    public Optional<DecisionExplanation> whyStage(UUID contactId, LifecycleStage stage) {
+        return latest(contactId, AuditKind.TRANSITIONED, event -> stage.key().equals(event.evidence().get("to")))
+                .map(event -> explain("stage:" + stage.key(), event, List.of()));
+    }
+
+    @Override
+    public Optional<DecisionExplanation> whyOwner(UUID contactId) {
+        return latest(contactId, AuditKind.ROUTED, event -> true)
+                .map(event -> explain("owner:" + event.evidence().getOrDefault("target", ""), event,
+                        RuleEvidence.candidates(event.evidence())));
+    }
+
+    private Optional<AuditEvent> latest(UUID contactId, AuditKind kind, Predicate<AuditEvent> matches) {
+        List<AuditEvent> timeline = audit.byEntity(ProcessEventService.CONTACT, contactId.toString());
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            AuditEvent event = timeline.get(i);
+            if (event.kind() == kind && event.ruleId().isPresent() && matches.test(event)) {
+                return Optional.of(event);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DecisionExplanation explain(String decision, AuditEvent event, List<RoutingCandidate> candidates) {
+        return new DecisionExplanation(decision, event.ruleId().orElseThrow(), event.rulesetVersion().orElse(""),
+                event.at(), event.correlationId(), event.summary(), RuleEvidence.conditions(event.evidence()),
+                candidates, event.evidence());
     }
 
     private ContactView view(Contact contact) {

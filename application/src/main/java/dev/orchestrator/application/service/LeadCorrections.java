@@ -28,7 +28,7 @@ final class LeadCorrections {
                 value(corrections, "email", lead.email()), value(corrections, "firstName", lead.firstName()),
                 value(corrections, "lastName", lead.lastName()), value(corrections, "company", lead.company()),
                 value(corrections, "website", lead.website()), value(corrections, "phone", lead.phone()),
-                value(corrections, "country", lead.country()), lead.consent());
+                value(corrections, "country", lead.country()), lead.consent(), lead.attributes());
     }
 
     private static Optional<String> value(Map<String, String> corrections, String field, Optional<String> sent) {

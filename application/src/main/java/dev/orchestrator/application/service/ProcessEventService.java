@@ -1,21 +1,29 @@
 package dev.orchestrator.application.service;
 
+import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.LeadNormalizer;
 import dev.orchestrator.application.normalize.UnprocessablePayload;
 import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessEventUseCase;
 import dev.orchestrator.application.port.in.ProcessOutcome;
-import dev.orchestrator.application.port.out.AuditLog;
-import dev.orchestrator.application.port.out.ContactDirectory;
-import dev.orchestrator.application.port.out.EventStore;
+import dev.orchestrator.application.port.out.ActiveRuleset;
+import dev.orchestrator.application.port.out.CompanyDirectory.KnownCompany;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.PayloadParser;
+import dev.orchestrator.application.port.out.PayloadTree;
 import dev.orchestrator.application.port.out.RawEvent;
-import dev.orchestrator.application.port.out.ReviewQueue;
-import dev.orchestrator.application.port.out.Transactions;
+import dev.orchestrator.application.port.out.ReviewQueue.FieldProblem;
+import dev.orchestrator.application.port.out.SignalStore.StoredSignal;
+import dev.orchestrator.application.port.out.crm.CompanyDraft;
 import dev.orchestrator.application.port.out.crm.ContactDraft;
+import dev.orchestrator.application.port.out.crm.CrmCompany;
 import dev.orchestrator.application.port.out.crm.CrmContact;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
+import dev.orchestrator.application.port.out.enrichment.EnrichmentReport;
+import dev.orchestrator.application.port.out.enrichment.RegistrableDomain;
+import dev.orchestrator.application.rules.LeadFacts;
+import dev.orchestrator.application.rules.RuleEvidence;
 import dev.orchestrator.application.validate.LeadValidator;
 import dev.orchestrator.application.validate.ValidatedLead;
 import dev.orchestrator.application.validate.ValidationResult;
@@ -23,49 +31,76 @@ import dev.orchestrator.domain.audit.AuditKind;
 import dev.orchestrator.domain.crm.Contact;
 import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.LifecycleStage;
+import dev.orchestrator.domain.intake.ActivityEvent;
 import dev.orchestrator.domain.intake.EventStatus;
 import dev.orchestrator.domain.intake.LeadEvent;
+import dev.orchestrator.domain.rules.Evaluation;
+import dev.orchestrator.domain.rules.EvaluationContext;
+import dev.orchestrator.domain.rules.LifecycleTransition;
+import dev.orchestrator.domain.rules.OwnerRoster;
+import dev.orchestrator.domain.rules.RoutingDecision;
+import dev.orchestrator.domain.rules.RoutingTarget;
+import dev.orchestrator.domain.rules.Ruleset;
+import dev.orchestrator.domain.rules.RulesEngine;
+import dev.orchestrator.domain.rules.ScoreContribution;
+import dev.orchestrator.domain.rules.Signal;
+import dev.orchestrator.domain.shared.DomainViolation;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The pipeline over one stored event. CRM calls happen outside any database transaction; our own state (the
- * contact, the audit trail, the event status) is written in one transaction afterwards. A retry after a crash
- * between the two finds the CRM contact by email and updates it, so nothing is written twice.
+ * The pipeline over one stored event. A form lead is normalized, validated, enriched, scored, moved through the
+ * lifecycle, routed and written to the CRM (company, contact, association); an activity signal is recorded and,
+ * for a known contact, the rules are evaluated again. Every step is an audit event of the event's trace.
+ *
+ * <p>CRM calls happen outside any database transaction; our own state (contact, company, signals, audit trail,
+ * event status) is written in one transaction afterwards. A retry after a crash between the two finds the CRM
+ * records by email and domain and updates them, so nothing is written twice.
  */
 public final class ProcessEventService implements ProcessEventUseCase {
     static final String CONTACT = "contact";
+    static final String COMPANY = "company";
     static final String EVENT = "event";
+    static final String FORM_SUBMITTED = "form_submitted";
+    /** How far back signals are read: longer than any window the shipped ruleset uses. */
+    static final Duration SIGNAL_HORIZON = Duration.ofDays(180);
 
-    private final EventStore events;
     private final PayloadParser parser;
-    private final Map<String, LeadNormalizer> normalizers;
+    private final Map<String, LeadNormalizer> leadNormalizers;
+    private final ActivityNormalizer activityNormalizer;
     private final LeadValidator validator;
+    private final CompanyEnricher enricher;
     private final CrmGateway crm;
-    private final ContactDirectory contacts;
-    private final ReviewQueue reviews;
-    private final AuditLog audit;
-    private final Transactions transactions;
+    private final ActiveRuleset rules;
+    private final Supplier<OwnerRoster> owners;
+    private final RoutingRotation rotation;
+    private final PipelineStores stores;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ProcessEventService(EventStore events, PayloadParser parser, Map<String, LeadNormalizer> normalizers,
-            LeadValidator validator, CrmGateway crm, ContactDirectory contacts, ReviewQueue reviews, AuditLog audit,
-            Transactions transactions, IdGenerator ids, Clock clock) {
-        this.events = events;
+    public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
+            ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher, CrmGateway crm,
+            ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, PipelineStores stores,
+            IdGenerator ids, Clock clock) {
         this.parser = parser;
-        this.normalizers = Map.copyOf(normalizers);
+        this.leadNormalizers = Map.copyOf(leadNormalizers);
+        this.activityNormalizer = activityNormalizer;
         this.validator = validator;
+        this.enricher = enricher;
         this.crm = crm;
-        this.contacts = contacts;
-        this.reviews = reviews;
-        this.audit = audit;
-        this.transactions = transactions;
+        this.rules = rules;
+        this.owners = owners;
+        this.rotation = rotation;
+        this.stores = stores;
         this.ids = ids;
         this.clock = clock;
     }
@@ -73,42 +108,51 @@ public final class ProcessEventService implements ProcessEventUseCase {
     @Override
     public ProcessOutcome process(ProcessEventCommand command) {
         UUID eventId = command.eventId();
-        RawEvent raw = events.find(eventId)
+        RawEvent raw = stores.events().find(eventId)
                 .orElseThrow(() -> new IllegalStateException("job refers to a missing event " + eventId));
         AuditTrail trail = new AuditTrail(eventId, ids, clock);
-
-        LeadNormalizer normalizer = normalizers.get(raw.source());
-        if (normalizer == null) {
-            return poison(eventId, trail, "no field map for source '" + raw.source() + "'");
-        }
         PayloadParser.Parsed parsed = parser.parse(raw.body());
         if (parsed instanceof PayloadParser.Unparseable unparseable) {
             return poison(eventId, trail, unparseable.reason());
         }
-        LeadEvent lead;
+        PayloadTree tree = ((PayloadParser.Ok) parsed).tree();
         try {
-            lead = normalizer.normalize(raw.source(), raw.sourceEventId(), ((PayloadParser.Ok) parsed).tree());
+            if (raw.source().equals("activity")) {
+                return activity(raw, tree, trail);
+            }
+            LeadNormalizer normalizer = leadNormalizers.get(raw.source());
+            if (normalizer == null) {
+                return poison(eventId, trail, "no field map for source '" + raw.source() + "'");
+            }
+            return lead(raw, normalizer, normalizer.normalize(raw.source(), raw.sourceEventId(), tree), trail);
         } catch (UnprocessablePayload e) {
             return poison(eventId, trail, e.getMessage());
+        } catch (DomainViolation e) {
+            return toReview(eventId, trail, List.of(new FieldProblem(e.field(), e.reason())));
         }
+    }
+
+    private ProcessOutcome lead(RawEvent raw, LeadNormalizer normalizer, LeadEvent lead, AuditTrail trail) {
         trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "normalizer",
                 "payload read with field map " + normalizer.version(), normalizedEvidence(normalizer, lead));
-        Map<String, String> corrected = reviews.corrections(eventId);
+        Map<String, String> corrected = stores.reviews().corrections(raw.id());
         if (!corrected.isEmpty()) {
-            lead = LeadCorrections.apply(lead, corrected);
             trail.record(AuditKind.CORRECTED, CONTACT, Optional.empty(), "review",
                     "fields corrected in review: " + String.join(", ", corrected.keySet()), corrected);
         }
-
-        ValidationResult validation = validator.validate(lead);
+        ValidationResult validation = validator.validate(LeadCorrections.apply(lead, corrected));
         if (validation instanceof ValidationResult.Invalid invalid) {
-            return toReview(eventId, trail, invalid);
+            return toReview(raw.id(), trail, invalid.problems());
         }
         ValidatedLead valid = ((ValidationResult.Valid) validation).lead();
         trail.record(AuditKind.VALIDATED, CONTACT, Optional.empty(), "validator", "all required fields valid",
-                orderedMap("email", valid.email().value(), "phone", valid.phoneE164().orElse("")));
+                orderedMap("email", valid.email().value(), "phone", valid.phoneE164().orElse(""),
+                        "companyDomain", valid.companyDomain().orElse("")));
         valid.corrections().forEach(c -> trail.record(AuditKind.CORRECTED, CONTACT, Optional.empty(), "validator",
                 c.field() + " " + c.reason(), orderedMap("field", c.field(), "from", c.from(), "to", c.to())));
+
+        Instant now = clock.instant();
+        Optional<KnownCompany> company = valid.companyDomain().map(domain -> enrichCompany(domain, valid, trail, now));
 
         Optional<CrmContact> existing = crm.findContactByEmail(valid.email());
         trail.record(AuditKind.CRM_SEARCHED, CONTACT, Optional.empty(), crm.name(),
@@ -116,60 +160,215 @@ public final class ProcessEventService implements ProcessEventUseCase {
                 orderedMap("crm", crm.name(), "email", valid.email().value(),
                         "found", existing.map(c -> c.id().value()).orElse("")));
 
-        Optional<Contact> known = contacts.findByEmail(valid.email());
+        Optional<Contact> known = stores.contacts().findByEmail(valid.email());
+        Map<String, String> facts = LeadFacts.record(valid);
+        Contact contact = known
+                .map(c -> c.withDetails(valid.name(), valid.company(), valid.companyDomain(), valid.phoneE164(),
+                        facts, now))
+                .orElseGet(() -> new Contact(ids.newId(), valid.email(), valid.name(), valid.company(),
+                        valid.companyDomain(), valid.phoneE164(), Optional.empty(), LifecycleStage.LEAD,
+                        Optional.empty(), 0, 0, facts, now, now));
+
+        List<Signal> signals = signals(contact, now);
+        signals.add(new Signal(FORM_SUBMITTED, lead.submittedAt().filter(at -> !at.isAfter(now)).orElse(now)));
+        Decision decision = decide(contact, company, signals, now, trail);
+        Contact decided = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
+                decision.behavior(), now);
+
         ContactDraft draft = new ContactDraft(valid.email(), valid.name(), valid.company(), valid.phoneE164(),
-                Optional.of(known.map(Contact::stage).orElse(LifecycleStage.LEAD).key()), Optional.empty());
+                Optional.of(decided.stage().key()), decided.ownerId());
         CrmObjectId crmId;
-        boolean created;
+        boolean created = existing.isEmpty();
         if (existing.isPresent()) {
             crmId = existing.get().id();
             crm.updateContact(crmId, draft);
-            created = false;
         } else {
             crmId = crm.createContact(draft);
-            created = true;
         }
-        Instant now = clock.instant();
-        Contact contact = known
-                .map(c -> c.withDetails(valid.name(), valid.company(), valid.phoneE164(), now).withCrmId(crmId, now))
-                .orElseGet(() -> new Contact(ids.newId(), valid.email(), valid.name(), valid.company(),
-                        valid.phoneE164(), Optional.of(crmId), LifecycleStage.LEAD, Optional.empty(), 0, 0, now, now));
-        trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.of(contact.id().toString()), crm.name(),
+        Optional<KnownCompany> companyWithCrm = company.map(c -> writeCompany(c, valid, trail, now));
+        companyWithCrm.flatMap(KnownCompany::crmId)
+                .ifPresent(companyId -> crm.associateContactWithCompany(crmId, new CrmObjectId(companyId)));
+        Contact written = decided.withCrmId(crmId, now);
+        trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.of(written.id().toString()), crm.name(),
                 (created ? "created" : "updated") + " CRM contact " + crmId,
-                orderedMap("crm", crm.name(), "crmId", crmId.value(), "operation", created ? "create" : "update"));
+                orderedMap("crm", crm.name(), "crmId", crmId.value(), "operation", created ? "create" : "update",
+                        "stage", written.stage().key(), "owner", written.ownerId().orElse(""),
+                        "company", companyWithCrm.flatMap(KnownCompany::crmId).orElse("")));
 
-        transactions.inRetryableTransaction(() -> {
-            contacts.save(contact);
-            trail.eventsFor(CONTACT, contact.id().toString()).forEach(audit::append);
-            events.tagEmail(eventId, valid.email().value());
-            events.updateStatus(eventId, EventStatus.DONE, Optional.empty());
+        Instant submitted = lead.submittedAt().filter(at -> !at.isAfter(now)).orElse(now);
+        stores.transactions().inRetryableTransaction(() -> {
+            stores.contacts().save(written);
+            companyWithCrm.ifPresent(stores.companies()::save);
+            stores.signals().record(raw.id(), valid.email(), FORM_SUBMITTED, submitted, Optional.empty());
+            trail.eventsFor(CONTACT, written.id().toString()).forEach(stores.audit()::append);
+            stores.events().tagEmail(raw.id(), valid.email().value());
+            stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
         });
         return new ProcessOutcome.Done(Optional.of(crmId.value()), created);
     }
 
+    private ProcessOutcome activity(RawEvent raw, PayloadTree tree, AuditTrail trail) {
+        ActivityEvent activity = activityNormalizer.normalize(raw.sourceEventId(), tree);
+        Instant now = clock.instant();
+        trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "normalizer",
+                "signal " + activity.type() + " read with field map " + activityNormalizer.version(),
+                orderedMap("type", activity.type(), "email", activity.email().value(),
+                        "occurredAt", activity.occurredAt().toString(), "url", activity.url().orElse("")));
+        Optional<Contact> known = stores.contacts().findByEmail(activity.email());
+        Optional<Contact> decided = known.map(contact -> {
+            List<Signal> signals = signals(contact, now);
+            signals.add(new Signal(activity.type(), activity.occurredAt()));
+            Optional<KnownCompany> company = contact.companyDomain().flatMap(stores.companies()::find);
+            Decision decision = decide(contact, company, signals, now, trail);
+            Contact updated = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
+                    decision.behavior(), now);
+            boolean changed = updated.stage() != contact.stage() || !updated.ownerId().equals(contact.ownerId());
+            if (changed && contact.crmId().isPresent()) {
+                crm.updateContact(contact.crmId().get(), new ContactDraft(contact.email(), contact.name(),
+                        Optional.empty(), Optional.empty(), Optional.of(updated.stage().key()), updated.ownerId()));
+                trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.of(contact.id().toString()), crm.name(),
+                        "updated CRM contact " + contact.crmId().get(), orderedMap("crm", crm.name(),
+                                "crmId", contact.crmId().get().value(), "operation", "update",
+                                "stage", updated.stage().key(), "owner", updated.ownerId().orElse("")));
+            }
+            return updated;
+        });
+        if (known.isEmpty()) {
+            trail.record(AuditKind.VALIDATED, CONTACT, Optional.empty(), "pipeline",
+                    "signal kept for " + activity.email() + ", who is not a contact yet",
+                    orderedMap("email", activity.email().value(), "type", activity.type()));
+        }
+        stores.transactions().inRetryableTransaction(() -> {
+            decided.ifPresent(stores.contacts()::save);
+            stores.signals().record(raw.id(), activity.email(), activity.type(), activity.occurredAt(),
+                    activity.url());
+            (decided.isPresent() ? trail.eventsFor(CONTACT, decided.get().id().toString()) : trail.events())
+                    .forEach(stores.audit()::append);
+            stores.events().tagEmail(raw.id(), activity.email().value());
+            stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
+            return null;
+        });
+        return new ProcessOutcome.Done(decided.flatMap(Contact::crmId).map(CrmObjectId::value), false);
+    }
+
+    private record Decision(LifecycleStage stage, Optional<String> ownerId, int fit, int behavior) {
+    }
+
+    /** Scores, lifecycle and routing under the active ruleset, each recorded with the rule and its conditions. */
+    private Decision decide(Contact contact, Optional<KnownCompany> company, List<Signal> signals, Instant now,
+            AuditTrail trail) {
+        Ruleset ruleset = rules.current();
+        String version = ruleset.version().hash();
+        OwnerRoster roster = roster();
+        EvaluationContext context = new EvaluationContext(LeadFacts.values(contact.facts()),
+                company.map(LeadFacts::company).orElse(Map.of()), Map.of(), signals, contact.stage(),
+                contact.fitScore(), contact.behaviorScore(), contact.ownerId().flatMap(roster::find), Optional.empty(),
+                now);
+        Evaluation evaluation = rotation.evaluate(state -> RulesEngine.evaluate(ruleset, context, roster, state));
+        String contactId = contact.id().toString();
+
+        Map<String, String> scoreEvidence = orderedMap("fit", Integer.toString(evaluation.score().fit()),
+                "behavior", Integer.toString(evaluation.score().behavior()));
+        int n = 1;
+        for (ScoreContribution contribution : evaluation.score().contributions()) {
+            scoreEvidence.put("contribution." + n + ".rule", contribution.ruleId());
+            scoreEvidence.put("contribution." + n + ".points", Integer.toString(contribution.points()));
+            n++;
+        }
+        trail.recordRule(AuditKind.SCORED, CONTACT, contactId, "scoring", version, "scored fit "
+                + evaluation.score().fit() + ", behavior " + evaluation.score().behavior(), scoreEvidence);
+        for (LifecycleTransition transition : evaluation.transitions()) {
+            trail.recordRule(AuditKind.TRANSITIONED, CONTACT, contactId, transition.ruleId(), version,
+                    transition.from().key() + " → " + transition.to().key() + " by rule " + transition.ruleId(),
+                    RuleEvidence.transition(transition));
+        }
+        Optional<String> owner = contact.ownerId();
+        if (evaluation.routing().isPresent()) {
+            RoutingDecision routing = evaluation.routing().get();
+            trail.recordRule(AuditKind.ROUTED, CONTACT, contactId, routing.ruleId(), version,
+                    "routed to " + routing.target().label() + " by rule " + routing.ruleId(),
+                    RuleEvidence.routing(routing));
+            if (routing.target() instanceof RoutingTarget.Owner assigned) {
+                owner = Optional.of(assigned.ownerId());
+            }
+        }
+        return new Decision(evaluation.stage(), owner, evaluation.score().fit(), evaluation.score().behavior());
+    }
+
+    private OwnerRoster roster() {
+        OwnerRoster roster = owners.get();
+        Map<String, Integer> open = stores.contacts().openLeadsByOwner();
+        for (Map.Entry<String, Integer> entry : open.entrySet()) {
+            Optional<dev.orchestrator.domain.rules.OwnerState> state = roster.find(entry.getKey());
+            if (state.isPresent()) {
+                roster = roster.with(state.get().withOpenLeads(entry.getValue()));
+            }
+        }
+        return roster;
+    }
+
+    private List<Signal> signals(Contact contact, Instant now) {
+        List<Signal> signals = new ArrayList<>();
+        for (StoredSignal stored : stores.signals().since(contact.email(), now.minus(SIGNAL_HORIZON))) {
+            signals.add(new Signal(stored.type(), stored.occurredAt()));
+        }
+        return signals;
+    }
+
+    /** Firmographics from the enrichment waterfall, merged onto what we knew about the company. */
+    private KnownCompany enrichCompany(String domain, ValidatedLead lead, AuditTrail trail, Instant now) {
+        Optional<KnownCompany> known = stores.companies().find(domain);
+        EnrichmentReport report = enricher.enrich(new RegistrableDomain(domain));
+        Map<String, String> evidence = orderedMap("domain", domain);
+        evidence.putAll(report.auditEvidence());
+        trail.record(AuditKind.ENRICHED, CONTACT, Optional.empty(), "enrichment", report.summary(), evidence);
+        return CompanyFirmographics.merge(domain, known, lead.company(), report.firmographics(), now);
+    }
+
+    /** Search-before-create for the company, by domain. */
+    private KnownCompany writeCompany(KnownCompany company, ValidatedLead lead, AuditTrail trail, Instant now) {
+        Optional<CrmCompany> existing = crm.findCompanyByDomain(company.domain());
+        CompanyDraft draft = new CompanyDraft(company.domain(), lead.company());
+        CrmObjectId id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            if (lead.company().isPresent() && existing.get().name().isEmpty()) {
+                crm.updateCompany(id, draft);
+            }
+        } else {
+            id = crm.createCompany(draft);
+        }
+        trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.empty(), crm.name(),
+                (existing.isPresent() ? "found CRM company " : "created CRM company ") + id,
+                orderedMap("crm", crm.name(), "crmId", id.value(), "domain", company.domain(),
+                        "operation", existing.isPresent() ? "search" : "create"));
+        return new KnownCompany(company.domain(), company.name(), Optional.of(id.value()), company.employees(),
+                company.industry(), company.revenueRange(), company.fundingStage(), company.country(),
+                company.state(), company.technologies(), now);
+    }
+
     private ProcessOutcome poison(UUID eventId, AuditTrail trail, String reason) {
         trail.record(AuditKind.FAILED, EVENT, Optional.of(eventId.toString()), "pipeline",
                 "event cannot be processed: " + reason, Map.of("reason", reason));
-        transactions.inRetryableTransaction(() -> {
-            trail.events().forEach(audit::append);
-            events.updateStatus(eventId, EventStatus.DEAD, Optional.of(reason));
+        stores.transactions().inRetryableTransaction(() -> {
+            trail.events().forEach(stores.audit()::append);
+            stores.events().updateStatus(eventId, EventStatus.DEAD, Optional.of(reason));
             return null;
         });
         return new ProcessOutcome.Poison(reason);
     }
 
-    private ProcessOutcome toReview(UUID eventId, AuditTrail trail, ValidationResult.Invalid invalid) {
-        String reason = invalid.problems().stream().map(p -> p.field() + " " + p.message())
-                .collect(Collectors.joining("; "));
+    private ProcessOutcome toReview(UUID eventId, AuditTrail trail, List<FieldProblem> problems) {
+        String reason = problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "));
         Map<String, String> evidence = new LinkedHashMap<>();
-        invalid.problems().forEach(p -> evidence.put(p.field(), p.message()));
+        problems.forEach(p -> evidence.put(p.field(), p.message()));
         trail.record(AuditKind.REJECTED, EVENT, Optional.of(eventId.toString()), "validator",
                 "sent to review: " + reason, evidence);
-        transactions.inRetryableTransaction(() -> {
-            reviews.open(eventId, "validation", invalid.problems(), clock.instant());
-            trail.events().forEach(audit::append);
-            events.updateStatus(eventId, EventStatus.REVIEW, Optional.of(reason));
+        stores.transactions().inRetryableTransaction(() -> {
+            stores.reviews().open(eventId, "validation", problems, clock.instant());
+            trail.events().forEach(stores.audit()::append);
+            stores.events().updateStatus(eventId, EventStatus.REVIEW, Optional.of(reason));
             return null;
         });
         return new ProcessOutcome.SentToReview(reason);
@@ -183,8 +382,11 @@ public final class ProcessEventService implements ProcessEventUseCase {
         lead.firstName().ifPresent(v -> evidence.put("firstName", v));
         lead.lastName().ifPresent(v -> evidence.put("lastName", v));
         lead.company().ifPresent(v -> evidence.put("company", v));
+        lead.website().ifPresent(v -> evidence.put("website", v));
         lead.phone().ifPresent(v -> evidence.put("phone", v));
+        lead.country().ifPresent(v -> evidence.put("country", v));
         lead.consent().ifPresent(v -> evidence.put("consent", v.toString()));
+        evidence.putAll(lead.attributes());
         return evidence;
     }
 

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import dev.orchestrator.application.port.out.ReviewQueue.FieldProblem;
+import dev.orchestrator.application.port.out.enrichment.RegistrableDomain;
 import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.crm.PersonName;
 import dev.orchestrator.domain.intake.LeadEvent;
@@ -21,9 +22,11 @@ import java.util.Optional;
 public final class LeadValidator {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
+    private final FreeMailDomains freeMail;
 
-    public LeadValidator(String defaultRegion) {
+    public LeadValidator(String defaultRegion, FreeMailDomains freeMail) {
         this.defaultRegion = defaultRegion;
+        this.freeMail = freeMail;
     }
 
     public ValidationResult validate(LeadEvent lead) {
@@ -47,9 +50,33 @@ public final class LeadValidator {
             return new ValidationResult.Invalid(problems);
         }
         Optional<String> phone = lead.phone().flatMap(raw -> e164(raw, region(lead.country()), corrections));
+        Optional<String> country = lead.country().map(c -> c.strip().toUpperCase(Locale.ROOT))
+                .filter(c -> c.length() == 2);
         return new ValidationResult.Valid(new ValidatedLead(email,
-                new PersonName(lead.firstName(), lead.lastName()), lead.company().map(String::strip), phone,
-                lead.consent(), corrections));
+                new PersonName(lead.firstName(), lead.lastName()), lead.company().map(String::strip),
+                companyDomain(lead.website(), email, corrections), phone, country, lead.consent(),
+                lead.attributes(), corrections));
+    }
+
+    /** The website's registrable domain, else the email's when it is not a free-mail provider's. */
+    private Optional<String> companyDomain(Optional<String> website, EmailAddress email,
+            List<ValidatedLead.Correction> corrections) {
+        if (website.isPresent()) {
+            try {
+                return Optional.of(RegistrableDomain.parse(website.get()).value());
+            } catch (DomainViolation e) {
+                corrections.add(new ValidatedLead.Correction("website", website.get(), "",
+                        "not a usable web address; company domain taken from the email instead"));
+            }
+        }
+        if (freeMail.isFreeMail(email.domain())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RegistrableDomain.parse(email.domain()).value());
+        } catch (DomainViolation e) {
+            return Optional.empty();
+        }
     }
 
     private String region(Optional<String> country) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LeadValidatorTest {
-    private final LeadValidator validator = new LeadValidator("US");
+    private final LeadValidator validator = new LeadValidator("US", FreeMailDomains.shipped());
 
     @Test
     void aLeadWithoutEmailGoesToReviewNamingTheField() {
@@ -53,6 +53,6 @@ class LeadValidatorTest {
     private static LeadEvent lead(String email, String phone, String country) {
         return new LeadEvent("form", "f-1", Optional.of(Instant.parse("2026-01-05T10:15:30Z")),
                 Optional.ofNullable(email), Optional.of("Jane"), Optional.of("Doe"), Optional.of("Acme"),
-                Optional.empty(), Optional.ofNullable(phone), Optional.ofNullable(country), Optional.of(true));
+                Optional.empty(), Optional.ofNullable(phone), Optional.ofNullable(country), Optional.of(true), java.util.Map.of());
     }
 }

@@ -2,6 +2,9 @@ package dev.orchestrator.domain.crm;
 
 import dev.orchestrator.domain.shared.Require;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,12 +17,14 @@ public record Contact(
         EmailAddress email,
         PersonName name,
         Optional<String> company,
+        Optional<String> companyDomain,
         Optional<String> phone,
         Optional<CrmObjectId> crmId,
         LifecycleStage stage,
         Optional<String> ownerId,
         int fitScore,
         int behaviorScore,
+        Map<String, String> facts,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -28,6 +33,8 @@ public record Contact(
         Require.present("email", email);
         Require.present("name", name);
         Require.present("company", company);
+        Require.present("companyDomain", companyDomain);
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(Require.present("facts", facts)));
         Require.present("phone", phone);
         Require.present("crmId", crmId);
         Require.present("stage", stage);
@@ -37,13 +44,25 @@ public record Contact(
     }
 
     public Contact withCrmId(CrmObjectId newCrmId, Instant at) {
-        return new Contact(id, email, name, company, phone, Optional.of(newCrmId), stage, ownerId, fitScore,
-                behaviorScore, createdAt, at);
+        return new Contact(id, email, name, company, companyDomain, phone, Optional.of(newCrmId), stage, ownerId,
+                fitScore, behaviorScore, facts, createdAt, at);
     }
 
-    public Contact withDetails(PersonName newName, Optional<String> newCompany, Optional<String> newPhone,
+    /** The lead's latest details; a field the new submission leaves out keeps what we knew. */
+    public Contact withDetails(PersonName newName, Optional<String> newCompany, Optional<String> newCompanyDomain,
+            Optional<String> newPhone, Map<String, String> newFacts, Instant at) {
+        Map<String, String> merged = new LinkedHashMap<>(facts);
+        merged.putAll(newFacts);
+        PersonName mergedName = new PersonName(newName.first().or(name::first), newName.last().or(name::last));
+        return new Contact(id, email, mergedName, newCompany.or(() -> company),
+                newCompanyDomain.or(() -> companyDomain), newPhone.or(() -> phone), crmId, stage, ownerId, fitScore,
+                behaviorScore, merged, createdAt, at);
+    }
+
+    /** What the rules decided: stage, owner and scores. */
+    public Contact withDecision(LifecycleStage newStage, Optional<String> newOwnerId, int fit, int behavior,
             Instant at) {
-        return new Contact(id, email, newName, newCompany, newPhone, crmId, stage, ownerId, fitScore,
-                behaviorScore, createdAt, at);
+        return new Contact(id, email, name, company, companyDomain, phone, crmId, newStage, newOwnerId, fit, behavior,
+                facts, createdAt, at);
     }
 }

@@ -2,11 +2,14 @@ package dev.orchestrator.domain.intake;
 
 import dev.orchestrator.domain.shared.Require;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A lead as the orchestrator understands it, whatever form or tool sent it: the canonical fields a source's
- * field map produced, still unvalidated (validation decides what is safe to write).
+ * field map produced, still unvalidated (validation decides what is safe to write). {@code attributes} holds the
+ * other canonical fields rules may read by name: {@code state}, {@code zip}, {@code budgetRange}, {@code urgency},
+ * {@code utm.source}, {@code utm.medium}, {@code utm.campaign}, {@code message}.
  */
 public record LeadEvent(
         String source,
@@ -19,7 +22,8 @@ public record LeadEvent(
         Optional<String> website,
         Optional<String> phone,
         Optional<String> country,
-        Optional<Boolean> consent) {
+        Optional<Boolean> consent,
+        Map<String, String> attributes) {
 
     public LeadEvent {
         Require.notBlank("source", source);
@@ -33,5 +37,6 @@ public record LeadEvent(
         Require.present("phone", phone);
         Require.present("country", country);
         Require.present("consent", consent);
+        attributes = Map.copyOf(Require.present("attributes", attributes));
     }
 }

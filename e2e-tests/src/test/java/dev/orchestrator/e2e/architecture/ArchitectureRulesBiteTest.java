@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.orchestrator.adapter.crm.archfixture.AdapterUsingWeb;
 import dev.orchestrator.adapter.crm.archfixture.CrmAdapterUsingPersistence;
-import dev.orchestrator.adapter.crm.archfixture.PublicCrmGateway;
+import dev.orchestrator.adapter.crm.archfixture.PublicPayloadParser;
 import dev.orchestrator.adapter.enrichment.archfixture.EnrichmentUsingCrm;
 import dev.orchestrator.adapter.persistence.archfixture.PersistenceUsingCrm;
 import dev.orchestrator.application.archfixture.ApplicationReadingTheClock;
@@ -42,7 +42,7 @@ class ArchitectureRulesBiteTest {
             Map.entry("WEB_REACHES_THE_APPLICATION_THROUGH_IN_PORTS", ControllerUsingAService.class),
             Map.entry("IN_PORTS_ARE_USE_CASES", IngestThings.class),
             Map.entry("USE_CASES_ARE_SERVICES", IngestHandler.class),
-            Map.entry("OUT_PORT_IMPLEMENTATIONS_ARE_HIDDEN", PublicCrmGateway.class),
+            Map.entry("OUT_PORT_IMPLEMENTATIONS_ARE_HIDDEN", PublicPayloadParser.class),
             Map.entry("NO_SYSTEM_OUT_OUTSIDE_THE_CLI", PrintingComponent.class),
             Map.entry("NO_JAVA_UTIL_LOGGING", DomainUsingJulLogging.class));
 

@@ -26,14 +26,18 @@ public final class Main {
             code = 2;
         }
         if (code != 0 || !List.of(args).isEmpty() && !isServe(List.of(args))) {
+            out.flush();
             System.exit(code);
         }
     }
 
     static final String USAGE = """
             usage: java -jar crm-orchestrator.jar [command] [options]
-              serve [--port 7070] [--data-dir ./data]   run the server (the default command)
-              hash-password                             read a password on stdin, print its hash for ORCH_ADMIN_USERS
+              serve [--port 7070] [--data-dir ./data]          run the server (the default command)
+              hash-password                                    read a password on stdin, print its hash for ORCH_ADMIN_USERS
+            rules test DIR                                    run rule fixture files; exit 1 on any failure
+            rules dry-run PROPOSED.yaml [--active FILE] [--json]
+                                                              replay the seeded sandbox data under both rulesets
             """;
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -44,6 +48,8 @@ public final class Main {
                 return serve(rest, out);
             case "hash-password":
                 return hashPassword(out, err);
+            case "rules":
+                return RulesCommands.run(rest, out);
             case "help":
             case "--help":
                 out.println(USAGE);

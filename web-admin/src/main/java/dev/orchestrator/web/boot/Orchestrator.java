@@ -12,8 +12,32 @@ import dev.orchestrator.application.intake.StandardWebhooksScheme;
 import dev.orchestrator.application.intake.WebhookSecret;
 import dev.orchestrator.application.intake.WebhookSource;
 import dev.orchestrator.application.intake.WebhookSources;
+import dev.orchestrator.adapter.enrichment.EnrichmentAdapters;
+import dev.orchestrator.adapter.enrichment.EnrichmentSettings;
+import dev.orchestrator.adapter.enrichment.WaterfallSettings;
+import dev.orchestrator.adapter.enrichment.apollo.ApolloSettings;
+import dev.orchestrator.adapter.enrichment.clearbit.ClearbitSettings;
+import dev.orchestrator.adapter.persistence.enrichment.EnrichmentCachePersistence;
+import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.FormLeadNormalizer;
-import dev.orchestrator.application.normalize.LeadNormalizer;
+import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
+import dev.orchestrator.application.service.DryRunRulesetService;
+import dev.orchestrator.application.service.LateEnrichmentRecorder;
+import dev.orchestrator.web.api.RulesApi;
+import dev.orchestrator.application.service.PipelineStores;
+import dev.orchestrator.application.service.RoutingRotation;
+import dev.orchestrator.application.validate.FreeMailDomains;
+import dev.orchestrator.domain.rules.OwnerRoster;
+import dev.orchestrator.domain.rules.OwnerState;
+import dev.orchestrator.domain.rules.Ruleset;
+import dev.orchestrator.web.rules.ActiveRulesetHolder;
+import dev.orchestrator.web.rules.RulesetYamlParser;
+import dev.orchestrator.web.rules.ShippedRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
@@ -80,15 +104,23 @@ public final class Orchestrator implements AutoCloseable {
         Database database = Database.open(settings.databaseUrl(), settings.dataDir(), settings.databasePoolSize());
         try {
             PersistenceAdapter persistence = PersistenceAdapter.create(database.dataSource(), clock, ids);
-            CrmGateway crm = crm(settings, database, clock);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            CrmGateway crm = crm(settings, database, http, clock);
             PayloadParser parser = new JacksonPayloadParser();
 
             IngestWebhookService ingest = new IngestWebhookService(sources(settings), parser, persistence.events(),
                     persistence.jobs(), persistence.transactions(), ids, clock, MAX_ATTEMPTS);
-            Map<String, LeadNormalizer> normalizers = Map.of("form", new FormLeadNormalizer());
-            ProcessEventService process = new ProcessEventService(persistence.events(), parser, normalizers,
-                    new LeadValidator("US"), crm, persistence.contacts(), persistence.reviews(), persistence.audit(),
-                    persistence.transactions(), ids, clock);
+            ActiveRulesetHolder rules = new ActiveRulesetHolder(new RulesetYamlParser(), initialRuleset(settings));
+            CompanyEnricher enricher = EnrichmentAdapters.waterfall(enrichmentSettings(System.getenv()), http,
+                    EnrichmentCachePersistence.create(persistence.jdbi()),
+                    new LateEnrichmentRecorder(persistence.companies(), persistence.audit(), ids, clock), clock);
+            PipelineStores stores = new PipelineStores(persistence.events(), persistence.contacts(),
+                    persistence.companies(), persistence.signals(), persistence.reviews(), persistence.audit(),
+                    persistence.transactions());
+            ProcessEventService process = new ProcessEventService(parser, Map.of("form", new FormLeadNormalizer()),
+                    new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher, crm, rules,
+                    owners(settings, crm), new RoutingRotation(), stores, ids, clock);
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),
@@ -110,6 +142,8 @@ public final class Orchestrator implements AutoCloseable {
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(contactQueries, auth),
                     new HealthApi(health),
+                    new RulesApi(new DryRunRulesetService(), rules, new RulesetYamlParser(),
+                            SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
                     browserAuth(settings, clock),
                     new AdminPages(
                             new DashboardPage(new DashboardService(persistence.operations(), persistence.jobs(),
@@ -139,9 +173,7 @@ public final class Orchestrator implements AutoCloseable {
                 new LoginThrottle(5, Duration.ofMinutes(15), clock));
     }
 
-    private static CrmGateway crm(Settings settings, Database database, Clock clock) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    private static CrmGateway crm(Settings settings, Database database, HttpClient http, Clock clock) {
         return switch (settings.crm()) {
             case "hubspot" -> {
                 HubSpotSettings hubSpot = HubSpotSettings.fromEnvironment(System.getenv());
@@ -152,6 +184,54 @@ public final class Orchestrator implements AutoCloseable {
             case "salesforce" -> SalesforceAdapter.create(SalesforceSettings.fromEnvironment(System.getenv()), http);
             default -> SandboxCrmAdapter.create(database.dataSource(), clock);
         };
+    }
+
+    private static Ruleset initialRuleset(Settings settings) {
+        Optional<String> path = Optional.ofNullable(System.getenv("RULESET_PATH")).filter(p -> !p.isBlank());
+        if (path.isEmpty()) {
+            return ShippedRules.defaultRuleset();
+        }
+        try {
+            return new RulesetYamlParser().parse(Files.readAllBytes(Path.of(path.get())));
+        } catch (IOException e) {
+            throw new Settings.ConfigurationError("RULESET_PATH", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Who leads can be assigned to: the shipped sandbox owners, or the CRM's owners (refreshed every few
+     * minutes, not per lead: the owners API has its own rate limit).
+     */
+    private static Supplier<OwnerRoster> owners(Settings settings, CrmGateway crm) {
+        if (settings.crm().equals("sandbox")) {
+            OwnerRoster shipped = ShippedRules.sandboxOwners();
+            return () -> shipped;
+        }
+        return new Supplier<>() {
+            private OwnerRoster cached = OwnerRoster.empty();
+            private long loadedAt = Long.MIN_VALUE;
+
+            @Override
+            public synchronized OwnerRoster get() {
+                if (System.nanoTime() - loadedAt > Duration.ofMinutes(5).toNanos()) {
+                    cached = OwnerRoster.of(crm.owners().stream()
+                            .map(owner -> new OwnerState(owner.id(), owner.active(), false, 0)).toList());
+                    loadedAt = System.nanoTime();
+                }
+                return cached;
+            }
+        };
+    }
+
+    static EnrichmentSettings enrichmentSettings(Map<String, String> env) {
+        Duration timeout = Duration.ofSeconds(2);
+        return new EnrichmentSettings(
+                EnrichmentSettings.parseProviderOrder(env.getOrDefault("ENRICHMENT_PROVIDERS", "sandbox")), Map.of(),
+                WaterfallSettings.defaults(),
+                Optional.ofNullable(env.get("CLEARBIT_KEY")).filter(k -> !k.isBlank())
+                        .map(key -> ClearbitSettings.of(env.get("CLEARBIT_BASE_URL"), key, timeout)),
+                Optional.ofNullable(env.get("APOLLO_KEY")).filter(k -> !k.isBlank())
+                        .map(key -> ApolloSettings.of(env.get("APOLLO_BASE_URL"), key, timeout)));
     }
 
     private static WebhookSources sources(Settings settings) {

@@ -34,7 +34,7 @@ public record Settings(
     public static final String DEV_API_TOKEN = "dev-admin-token";
     public static final String DEV_ADMIN_USER = "admin";
     public static final String DEV_ADMIN_PASSWORD = "dev-admin-password";
-    static final List<String> DEFAULT_SOURCES = List.of("form");
+    static final List<String> DEFAULT_SOURCES = List.of("form", "activity");
 
     public static Settings fromEnvironment(Map<String, String> env, Optional<Integer> portFlag,
             Optional<Path> dataDirFlag) {

@@ -62,7 +62,8 @@ public final class ContactsPage {
                 new ContactPageModel.Fact("Email", c.email().value()),
                 new ContactPageModel.Fact("Name", String.join(" ", c.name().first().orElse(""),
                         c.name().last().orElse("")).strip()),
-                new ContactPageModel.Fact("Company", c.company().orElse("")),
+                new ContactPageModel.Fact("Company", c.company().orElse("")
+                        + c.companyDomain().map(d -> " (" + d + ")").orElse("")),
                 new ContactPageModel.Fact("Phone", c.phone().orElse("")),
                 new ContactPageModel.Fact("Stage", c.stage().key()),
                 new ContactPageModel.Fact("Owner", c.ownerId().orElse("unassigned")),

@@ -62,6 +62,7 @@ class AdminUsersSettingsTest {
         Map<String, String> env = new java.util.HashMap<>(more);
         env.put("CRM", REAL_CRM);
         env.put("WEBHOOK_SECRET_FORM", "whsec_cmVhbC1zZWNyZXQtZm9yLXRlc3RzLTEyMzQ1Njc4");
+        env.put("WEBHOOK_SECRET_ACTIVITY", "whsec_cmVhbC1zZWNyZXQtZm9yLXRlc3RzLTEyMzQ1Njc4");
         env.put("ORCH_API_TOKENS", "admin:real-token-for-tests");
         return env;
     }

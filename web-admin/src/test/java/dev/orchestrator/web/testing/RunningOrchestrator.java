@@ -43,7 +43,7 @@ public final class RunningOrchestrator implements AutoCloseable {
     public static RunningOrchestrator start() {
         String databaseUrl = TestDatabase.freshUrl();
         Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(databaseUrl),
-                "sandbox", Map.of("form", List.of(SECRET)), Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator",
+                "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET)), Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator",
                         "test-admin-token", "admin"),
                 Optional.empty(), 2, 8, false, List.of(user("admin", ApiAuth.Role.ADMIN),
                         user("olive", ApiAuth.Role.OPERATOR), user("victor", ApiAuth.Role.VIEWER)));

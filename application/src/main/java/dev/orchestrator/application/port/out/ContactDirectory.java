@@ -2,6 +2,7 @@ package dev.orchestrator.application.port.out;
 
 import dev.orchestrator.domain.crm.Contact;
 import dev.orchestrator.domain.crm.EmailAddress;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,4 +13,7 @@ public interface ContactDirectory {
     Optional<Contact> findById(UUID id);
 
     void save(Contact contact);
+
+    /** Leads, MQLs and SQLs each owner holds now: the load routing caps compare against. */
+    Map<String, Integer> openLeadsByOwner();
 }

@@ -1,0 +1,42 @@
+package dev.orchestrator.adapter.persistence;
+
+import dev.orchestrator.application.port.out.SignalStore;
+import dev.orchestrator.domain.crm.EmailAddress;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+final class JdbiSignalStore implements SignalStore {
+    private final HandleContext db;
+
+    JdbiSignalStore(HandleContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public void record(UUID eventId, EmailAddress email, String type, Instant occurredAt, Optional<String> url) {
+        db.use(handle -> handle.createUpdate("""
+                        insert into signals (email, type, occurred_at, url, event_id)
+                        values (:email, :type, :at, :url, :eventId) on conflict (event_id, type) do nothing""")
+                .bind("email", email.value())
+                .bind("type", type)
+                .bind("at", Timestamp.from(occurredAt))
+                .bind("url", url.map(Text::safe).orElse(null))
+                .bind("eventId", eventId)
+                .execute());
+    }
+
+    @Override
+    public List<StoredSignal> since(EmailAddress email, Instant since) {
+        return db.with(handle -> handle.createQuery("""
+                        select type, occurred_at, url from signals where email = :email and occurred_at >= :since
+                        order by occurred_at desc""")
+                .bind("email", email.value())
+                .bind("since", Timestamp.from(since))
+                .map((rs, ctx) -> new StoredSignal(rs.getString("type"), rs.getTimestamp("occurred_at").toInstant(),
+                        Optional.ofNullable(rs.getString("url"))))
+                .list());
+    }
+}
