@@ -154,6 +154,7 @@ class AdminUiBrowserTest {
         await().until(ExpectedConditions.urlContains("/replay"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"status\":403",
                 "replaying a dead letter needs the operator role");
+        Chromium.screenshot(browser, "viewer-replay-refused");
         browser.get(server.uri("/dead-letters").toString());
         assertThat(browser.findElements(By.id("job-" + deadForViewer))).hasSize(1);
     }
@@ -170,6 +171,7 @@ class AdminUiBrowserTest {
         await().until(ExpectedConditions.urlContains("/replay"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"status\":403",
                 "Missing or invalid CSRF token");
+        Chromium.screenshot(browser, "csrf-rejected");
         browser.get(server.uri("/dead-letters").toString());
         assertThat(browser.findElements(By.id("job-" + deadForCsrf))).hasSize(1);
     }

@@ -26,8 +26,8 @@ public record BarChart(String id, String title, String description, int width, i
             int labelEvery) {
         int width = 640;
         int height = 180;
-        double left = 36;
-        double bottom = 22;
+        double left = 44;
+        double bottom = 24;
         double top = 12;
         double plot = height - bottom - top;
         long max = Math.max(1, points.stream().mapToLong(Point::value).max().orElse(1));
@@ -53,8 +53,8 @@ public record BarChart(String id, String title, String description, int width, i
     public static BarChart rows(String id, String title, String description, List<Point> points, String cssClass) {
         int width = 640;
         int rowHeight = 30;
-        double left = 110;
-        double right = 190;
+        double left = 120;
+        double right = 230;
         int height = Math.max(1, points.size()) * rowHeight + 8;
         long max = Math.max(1, points.stream().mapToLong(Point::value).max().orElse(1));
         List<Bar> bars = new ArrayList<>();

@@ -98,6 +98,12 @@ public final class ContactsPage {
         if (event.kind() == AuditKind.ROUTED && owner != null) {
             return "Why is this contact owned by " + owner + "?";
         }
+        if (event.kind() == AuditKind.SCORED) {
+            return "Why these scores?";
+        }
+        if (event.kind() == AuditKind.ROUTED) {
+            return "Why this routing?";
+        }
         return "Why " + event.kind().key() + "?";
     }
 
