@@ -34,7 +34,7 @@ public final class DeadLettersApi {
         auth.require(ctx, ApiAuth.Role.VIEWER);
         int limit = Ids.boundedInt(ctx.queryParam("limit"), "limit", 50, 1, 500);
         Optional<Long> after = Optional.ofNullable(ctx.queryParam("after")).filter(s -> !s.isBlank())
-                .map(s -> (long) Ids.boundedInt(s, "after", 0, 0, Integer.MAX_VALUE));
+                .map(s -> Ids.positiveLong(s, "after"));
         DeadLetterPage page = deadLetters.deadLetters(new DeadLetterQuery(after, limit));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deadLetters", page.deadLetters().stream().map(DeadLetterJson::of).toList());
@@ -44,7 +44,7 @@ public final class DeadLettersApi {
 
     public void replay(Context ctx) {
         ApiAuth.Role role = auth.require(ctx, ApiAuth.Role.OPERATOR);
-        long jobId = Ids.boundedInt(ctx.pathParam("id"), "id", 0, 1, Integer.MAX_VALUE);
+        long jobId = Ids.positiveLong(ctx.pathParam("id"), "id");
         ReplayOutcome outcome = replay.replay(new ReplayDeadLetterCommand(List.of(jobId),
                 "api-token:" + role.name().toLowerCase(Locale.ROOT))).get(0);
         if (outcome instanceof ReplayOutcome.Replayed replayed) {

@@ -6,6 +6,10 @@ import java.util.List;
 public record ContactPageModel(String email, List<Fact> facts, List<Why> whys, List<TimelineRow> timeline,
         String nextLink, boolean paged, String firstLink) {
 
+    public String eventsLink() {
+        return "/events?email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public record Fact(String label, String value) {
     }
 

@@ -11,5 +11,9 @@ public record EventsPageModel(Form form, List<String> statuses, List<Row> rows, 
 
     public record Row(String eventId, String receivedAt, String source, String sourceEventId, String status,
             String email, String lastError) {
+
+        public String contactLink() {
+            return ContactsPage.emailLink(email);
+        }
     }
 }
