@@ -7,18 +7,24 @@ import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
 import dev.orchestrator.web.api.ReviewApi;
 import dev.orchestrator.web.api.RulesApi;
+import dev.orchestrator.web.api.PrivacyApi;
 import dev.orchestrator.web.auth.BrowserAuth;
+import dev.orchestrator.web.edge.SecurityHeaders;
+import dev.orchestrator.web.edge.WebhookGuard;
 import dev.orchestrator.web.pages.AdminPages;
 import dev.orchestrator.web.pages.JteRenderer;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.Optional;
 
 /** The HTTP surface: routes to controllers, one error mapping, security headers on every answer. */
 public final class WebServer {
     /** The webhook body limit of the external contract: 1 MiB. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Request line plus headers; Jetty answers 431 above it, before any handler runs. */
+    public static final int MAX_HEADER_BYTES = 8 * 1024;
 
     private WebServer() {
     }
@@ -27,11 +33,23 @@ public final class WebServer {
             RulesApi rules, BrowserAuth browserAuth, AdminPages pages, DeadLettersApi deadLetters, ReviewApi review) {
     }
 
+    /** The edge in front of the routes (docs/SECURITY.md) and the admin's erasure endpoint. */
+    public record Security(WebhookGuard webhookGuard, Optional<PrivacyApi> privacy) {
+        public static Security none() {
+            return new Security(WebhookGuard.open(), Optional.empty());
+        }
+    }
+
     public static Javalin create(Controllers c, ObjectMapper json) {
+        return create(c, json, Security.none());
+    }
+
+    public static Javalin create(Controllers c, ObjectMapper json, Security security) {
         ErrorMapping errors = new ErrorMapping(json);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
             config.jsonMapper(new JavalinJackson(json, false));
             config.fileRenderer(new JteRenderer());
             config.staticFiles.add(files -> {
@@ -40,14 +58,11 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
             });
             errors.install(config);
+            // set before (so refusals from the edge carry them) and after (so no handler can drop them)
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.before(security.webhookGuard()::check);
+            config.routes.after(SecurityHeaders::apply);
             c.browserAuth().install(config.routes);
-            config.routes.after(ctx -> {
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "no-referrer");
-                ctx.header("Content-Security-Policy",
-                        "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'");
-                ctx.header("X-Frame-Options", "DENY");
-            });
 
             config.routes.post("/webhooks/{source}", c.webhooks()::receive);
 
@@ -62,6 +77,7 @@ public final class WebServer {
             config.routes.post("/api/review/{id}/resolve", c.review()::resolve);
 
             config.routes.post("/api/rules/dry-run", c.rules()::dryRun);
+            security.privacy().ifPresent(api -> config.routes.post("/api/contacts/{id}/forget", api::forget));
 
             config.routes.get("/health", c.health()::health);
             config.routes.get("/metrics", c.health()::metrics);

@@ -159,6 +159,47 @@ public abstract class CrmGatewayContract {
     }
 
     @Test
+    void a_forgotten_contact_is_no_longer_found_by_its_email() {
+        CrmObjectId id = gateway().createContact(aDraft("forget.me@analytical.example").build());
+
+        gateway().forgetContact(id);
+
+        assertThat(gateway().findContactByEmail(EmailAddress.parse("forget.me@analytical.example"))).isEmpty();
+    }
+
+    @Test
+    void forgetting_one_contact_leaves_the_others_as_they_were() {
+        CrmObjectId gone = gateway().createContact(aDraft("gone@analytical.example").build());
+        CrmObjectId kept = gateway().createContact(aDraft("kept@analytical.example").build());
+
+        gateway().forgetContact(gone);
+
+        assertThat(gateway().findContactByEmail(EmailAddress.parse("kept@analytical.example")))
+                .hasValueSatisfying(contact -> assertThat(contact.id()).isEqualTo(kept));
+    }
+
+    @Test
+    void forgetting_a_contact_the_crm_no_longer_holds_is_not_an_error() {
+        CrmObjectId id = gateway().createContact(aDraft("twice@analytical.example").build());
+        gateway().forgetContact(id);
+
+        gateway().forgetContact(id);
+
+        assertThat(gateway().findContactByEmail(EmailAddress.parse("twice@analytical.example"))).isEmpty();
+    }
+
+    @Test
+    void a_forgotten_contact_loses_its_company_links() {
+        CrmObjectId contact = gateway().createContact(aDraft("linked@analytical.example").build());
+        CrmObjectId company = crmHoldsCompanyTypedAs("analytical.example", "Analytical Engines");
+        gateway().associateContactWithCompany(contact, company);
+
+        gateway().forgetContact(contact);
+
+        assertThat(companiesLinkedTo(contact)).isEmpty();
+    }
+
+    @Test
     void health_reports_the_crm_up_under_the_gateway_name() {
         var health = gateway().health();
 

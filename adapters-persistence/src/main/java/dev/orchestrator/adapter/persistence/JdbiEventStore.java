@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 final class JdbiEventStore implements EventStore {
-    private static final String COLUMNS = "id, source, source_event_id, idempotency_key, received_at, content_type,"
+    static final String COLUMNS = "id, source, source_event_id, idempotency_key, received_at, content_type,"
             + " array(select key from json_each_text(headers)) as header_names,"
             + " array(select value from json_each_text(headers)) as header_values,"
             + " body, payload_sha256, status, last_error";
@@ -113,7 +113,7 @@ final class JdbiEventStore implements EventStore {
         return db.with(handle -> handle.createQuery("select count(*) from raw_events").mapTo(Long.class).one());
     }
 
-    private static RawEvent rawEvent(ResultSet rs) throws SQLException {
+    static RawEvent rawEvent(ResultSet rs) throws SQLException {
         String[] names = strings(rs.getArray("header_names"));
         String[] values = strings(rs.getArray("header_values"));
         Map<String, String> headers = new LinkedHashMap<>();

@@ -11,13 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The job queue in PostgreSQL. A claim takes ready jobs and jobs whose lease ran out (their worker died) with
  * {@code FOR UPDATE SKIP LOCKED}, so several workers and several instances never claim the same job.
  */
 final class JdbiJobQueue implements JobQueue {
+    private static final Duration RESCUE_INTERVAL = Duration.ofSeconds(5);
     private final HandleContext db;
+    private final AtomicReference<Instant> lastRescue = new AtomicReference<>();
 
     JdbiJobQueue(HandleContext db) {
         this.db = db;
@@ -49,10 +52,10 @@ final class JdbiJobQueue implements JobQueue {
 
     @Override
     public List<ClaimedJob> claim(int max, Duration lease, Instant now) {
+        rescueExpiredLeases(now);
         return db.relaxed(handle -> handle.createQuery("""
                         with claimable as (
-                            select id from jobs
-                            where (status = 'ready' and run_at <= :now) or (status = 'running' and locked_until < :now)
+                            select id from jobs where status = 'ready' and run_at <= :now
                             order by run_at limit :max
                             for update skip locked
                         ),
@@ -73,6 +76,22 @@ final class JdbiJobQueue implements JobQueue {
                 .map((rs, ctx) -> new ClaimedJob(rs.getLong("id"), JobKind.fromKey(rs.getString("kind")),
                         rs.getObject("event_id", UUID.class), rs.getInt("attempts"), rs.getInt("max_attempts")))
                 .list());
+    }
+
+    /**
+     * Jobs whose worker died (lease ran out) become ready again. Checked every few seconds rather than in every
+     * claim, so a claim stays one index range scan over ready jobs however many jobs are running.
+     */
+    private void rescueExpiredLeases(Instant now) {
+        Instant last = lastRescue.get();
+        if (last != null && now.isBefore(last.plus(RESCUE_INTERVAL)) || !lastRescue.compareAndSet(last, now)) {
+            return;
+        }
+        db.useRelaxed(handle -> handle.createUpdate("""
+                        update jobs set status = 'ready', run_at = :now, locked_until = null, updated_at = :now
+                        where status = 'running' and locked_until < :now""")
+                .bind("now", Timestamp.from(now))
+                .execute());
     }
 
     @Override

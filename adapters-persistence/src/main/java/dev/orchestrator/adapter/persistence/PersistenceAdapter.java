@@ -8,11 +8,15 @@ import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.OperationsStats;
+import dev.orchestrator.application.port.out.PersonalDataStore;
 import dev.orchestrator.application.port.out.ReviewQueue;
 import dev.orchestrator.application.port.out.SignalStore;
 import dev.orchestrator.application.port.out.CompanyDirectory;
+import dev.orchestrator.application.port.out.SingletonLock;
 import dev.orchestrator.application.port.out.Transactions;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +36,9 @@ public final class PersistenceAdapter {
     private final AuditPages auditPages;
     private final SignalStore signals;
     private final CompanyDirectory companies;
+    private final PersonalDataStore personalData;
+    private final SingletonLock singletonLock;
+    private final Clock clock;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -46,6 +53,9 @@ public final class PersistenceAdapter {
         this.auditPages = new JdbiAuditPages(db);
         this.signals = new JdbiSignalStore(db);
         this.companies = new JdbiCompanyDirectory(db);
+        this.personalData = new JdbiPersonalDataStore(db);
+        this.singletonLock = new PostgresSingletonLock(jdbi);
+        this.clock = clock;
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -107,5 +117,32 @@ public final class PersistenceAdapter {
 
     public CompanyDirectory companies() {
         return companies;
+    }
+
+    /** Raw events, audit entries, review items and dead-letter errors, as the erasure and retention read them. */
+    public PersonalDataStore personalData() {
+        return personalData;
+    }
+
+    /** Work that must run on one instance at a time (the retention sweep). */
+    public SingletonLock singletonLock() {
+        return singletonLock;
+    }
+
+    /**
+     * The database's pseudonym key: made from {@code fresh} by the first instance that asks, then the same for
+     * every instance and every start, so a person forgotten twice gets one pseudonym.
+     */
+    public byte[] pseudonymKey(Supplier<byte[]> fresh) {
+        return jdbi.inTransaction(handle -> {
+            handle.createUpdate("""
+                            insert into privacy_keys (name, key, created_at) values ('pseudonym', :key, :at)
+                            on conflict (name) do nothing""")
+                    .bind("key", fresh.get())
+                    .bind("at", Timestamp.from(clock.instant()))
+                    .execute();
+            return handle.createQuery("select key from privacy_keys where name = 'pseudonym'")
+                    .mapTo(byte[].class).one();
+        });
     }
 }

@@ -20,8 +20,11 @@ import dev.orchestrator.application.port.out.Transactions;
 import dev.orchestrator.domain.intake.EventStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verifies a delivery's signature, then stores the raw bytes and its processing job in one transaction before
@@ -29,6 +32,9 @@ import java.util.Optional;
  * dead-lettered at once: retrying it could never succeed.
  */
 public final class IngestWebhookService implements IngestWebhookUseCase {
+    /** Credentials a sender or a proxy may add: never stored, so never shown with the raw event. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "x-api-key", "x-auth-token");
     private final WebhookSources sources;
     private final PayloadParser parser;
     private final EventStore events;
@@ -91,8 +97,18 @@ public final class IngestWebhookService implements IngestWebhookUseCase {
         boolean poison = parsed instanceof PayloadParser.Unparseable;
         Optional<String> error = parsed instanceof PayloadParser.Unparseable u ? Optional.of(u.reason()) : Optional.empty();
         return new RawEvent(ids.newId(), command.source(), deliveryId, command.source() + ":" + deliveryId, now,
-                command.contentType(), request.headers(), body, PayloadHash.sha256Hex(body),
+                command.contentType(), withoutCredentials(request.headers()), body, PayloadHash.sha256Hex(body),
                 poison ? EventStatus.DEAD : EventStatus.RECEIVED, error);
+    }
+
+    private static Map<String, String> withoutCredentials(Map<String, String> headers) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (!CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
     }
 
     private static boolean isJson(Optional<String> contentType) {

@@ -260,11 +260,12 @@ public final class ProcessEventService implements ProcessEventUseCase {
             AuditTrail trail) {
         Ruleset ruleset = rules.current();
         String version = ruleset.version().hash();
-        OwnerRoster roster = roster();
+        OwnerRoster owners = this.owners.get();
         EvaluationContext context = new EvaluationContext(LeadFacts.values(contact.facts()),
                 company.map(LeadFacts::company).orElse(Map.of()), Map.of(), signals, contact.stage(),
-                contact.fitScore(), contact.behaviorScore(), contact.ownerId().flatMap(roster::find), Optional.empty(),
+                contact.fitScore(), contact.behaviorScore(), contact.ownerId().flatMap(owners::find), Optional.empty(),
                 now);
+        OwnerRoster roster = RulesEngine.needsOwner(context) ? withOpenLeads(owners, now) : owners;
         Evaluation evaluation = rotation.evaluate(state -> RulesEngine.evaluate(ruleset, context, roster, state));
         String contactId = contact.id().toString();
 
@@ -296,9 +297,17 @@ public final class ProcessEventService implements ProcessEventUseCase {
         return new Decision(evaluation.stage(), owner, evaluation.score().fit(), evaluation.score().behavior());
     }
 
-    private OwnerRoster roster() {
-        OwnerRoster roster = owners.get();
-        Map<String, Integer> open = stores.contacts().openLeadsByOwner();
+    /**
+     * The roster with each owner's open leads, for caps. Counting is a scan of the contacts, so the counts are
+     * reused for a few seconds: a cap may be overshot by the leads routed in that time, never by more.
+     */
+    private OwnerRoster withOpenLeads(OwnerRoster roster, Instant now) {
+        OpenLeads cached = openLeads;
+        if (cached == null || now.isAfter(cached.countedAt().plus(OPEN_LEADS_REUSE))) {
+            cached = new OpenLeads(stores.contacts().openLeadsByOwner(), now);
+            openLeads = cached;
+        }
+        Map<String, Integer> open = cached.byOwner();
         for (Map.Entry<String, Integer> entry : open.entrySet()) {
             Optional<dev.orchestrator.domain.rules.OwnerState> state = roster.find(entry.getKey());
             if (state.isPresent()) {
@@ -307,6 +316,12 @@ public final class ProcessEventService implements ProcessEventUseCase {
         }
         return roster;
     }
+
+    private record OpenLeads(Map<String, Integer> byOwner, Instant countedAt) {
+    }
+
+    private static final Duration OPEN_LEADS_REUSE = Duration.ofSeconds(5);
+    private volatile OpenLeads openLeads;
 
     private List<Signal> signals(Contact contact, Instant now) {
         List<Signal> signals = new ArrayList<>();

@@ -28,7 +28,7 @@ public final class EndToEndBenchmark {
         Path jar = Path.of(IngestBenchmark.option(args, "--jar", "web-admin/target/crm-orchestrator.jar"));
         Duration duration = Duration.ofSeconds(Long.parseLong(IngestBenchmark.option(args, "--seconds", "30")));
         double rate = Double.parseDouble(IngestBenchmark.option(args, "--rate", "100"));
-        String workers = IngestBenchmark.option(args, "--workers", "2");
+        String workers = IngestBenchmark.option(args, "--workers", "4");
         System.out.println("machine: " + Machine.describe());
         try (ServerUnderTest server = ServerUnderTest.product(jar, "512m", Map.of("WORKER_THREADS", workers))) {
             LoadClient client = new LoadClient(server.uri("/webhooks/form"), Long.toString(System.nanoTime(), 36));

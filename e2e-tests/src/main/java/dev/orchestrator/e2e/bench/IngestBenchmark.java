@@ -21,7 +21,7 @@ public final class IngestBenchmark {
         Path jar = Path.of(option(args, "--jar", "web-admin/target/crm-orchestrator.jar"));
         Duration duration = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "15")));
         int concurrency = Integer.parseInt(option(args, "--concurrency", "32"));
-        String workers = option(args, "--workers", "2");
+        String workers = option(args, "--workers", "4");
         System.out.println("machine: " + Machine.describe());
         System.out.println("load generator, server and PostgreSQL share this machine; storage durable (fsync on)");
         System.out.println();

@@ -29,8 +29,14 @@ final class ServerUnderTest implements AutoCloseable {
     static ServerUnderTest product(Path jar, String heap, Map<String, String> env) throws IOException {
         int port = freePort();
         Path dataDir = Files.createTempDirectory("bench-product");
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
-                "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+        // BENCH_JVM_OPTS adds options to the server's JVM, e.g. -XX:StartFlightRecording=filename=server.jfr
+        String extra = System.getenv().getOrDefault("BENCH_JVM_OPTS", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir",
+                dataDir.toString()));
         return start(command, env, port, dataDir);
     }
 

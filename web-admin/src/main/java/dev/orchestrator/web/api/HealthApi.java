@@ -4,15 +4,24 @@ import dev.orchestrator.application.port.in.HealthReport;
 import dev.orchestrator.application.port.in.HealthUseCase;
 import dev.orchestrator.application.port.out.QueueStats;
 import io.javalin.http.Context;
+import dev.orchestrator.web.privacy.Redaction;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code GET /health} (JSON, open) and {@code GET /metrics} (Prometheus text, open). */
 public final class HealthApi {
     private final HealthUseCase health;
+    private final List<MetricsSource> more;
 
     public HealthApi(HealthUseCase health) {
+        this(health, List.of());
+    }
+
+    /** @param more further metric families (the webhook edge, the retention sweep) */
+    public HealthApi(HealthUseCase health, List<MetricsSource> more) {
         this.health = health;
+        this.more = List.copyOf(more);
     }
 
     public void health(Context ctx) {
@@ -20,12 +29,12 @@ public final class HealthApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !report.databaseUp() ? "down" : report.healthy() ? "up" : "degraded");
         body.put("database", report.databaseUp() ? Map.of("status", "up")
-                : Map.of("status", "down", "error", report.databaseError().orElse("unknown")));
+                : Map.of("status", "down", "error", Redaction.redact(report.databaseError().orElse("unknown"))));
         report.queue().ifPresent(queue -> body.put("queue", Map.of(
                 "ready", queue.ready(), "running", queue.running(), "dead", queue.dead(), "done", queue.done(),
                 "lagSeconds", queue.oldestReadyAge().toMillis() / 1000.0)));
         body.put("crm", Map.of("name", report.crm().crm(), "status", report.crm().up() ? "up" : "down",
-                "detail", report.crm().detail()));
+                "detail", Redaction.redact(report.crm().detail())));
         body.put("review", Map.of("open", report.openReviews()));
         ctx.status(report.databaseUp() ? 200 : 503).json(body);
     }
@@ -48,6 +57,7 @@ public final class HealthApi {
         gauge(out, "orchestrator_review_open", "Open review items", report.openReviews());
         out.append("# HELP orchestrator_events_total Webhook events stored\n# TYPE orchestrator_events_total counter\n");
         out.append("orchestrator_events_total ").append(report.events()).append('\n');
+        more.forEach(source -> source.appendTo(out));
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(out.toString());
     }
 

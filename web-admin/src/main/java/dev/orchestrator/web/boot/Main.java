@@ -34,10 +34,13 @@ public final class Main {
     static final String USAGE = """
             usage: java -jar crm-orchestrator.jar [command] [options]
               serve [--port 7070] [--data-dir ./data]          run the server (the default command)
-              hash-password                                    read a password on stdin, print its hash for ORCH_ADMIN_USERS
-            rules test DIR                                    run rule fixture files; exit 1 on any failure
-            rules dry-run PROPOSED.yaml [--active FILE] [--json]
-                                                              replay the seeded sandbox data under both rulesets
+              hash-password                                   read a password on stdin, print its hash for ORCH_ADMIN_USERS
+              rules test DIR                                   run rule fixture files; exit 1 on any failure
+              rules dry-run PROPOSED.yaml [--active FILE] [--json]
+                                                               replay the seeded sandbox data under both rulesets
+              dedupe --in RECORDS.csv --out CLUSTERS.csv       batch dedupe: record_id,cluster_id per input record
+              seed [--data-dir ./data] [--seed N]              (re)load the seeded sandbox CRM data
+              forget --email X [--data-dir ./data]             erase a person's personal data (and in the CRM)
             """;
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -50,6 +53,12 @@ public final class Main {
                 return hashPassword(out, err);
             case "rules":
                 return RulesCommands.run(rest, out);
+            case "dedupe":
+                return DedupeCommand.run(rest, out);
+            case "seed":
+                return seed(rest, out);
+            case "forget":
+                return forget(rest, out, err);
             case "help":
             case "--help":
                 out.println(USAGE);
@@ -57,6 +66,22 @@ public final class Main {
             default:
                 throw new UsageError("unknown command '" + command + "'");
         }
+    }
+
+    private static int forget(List<String> args, PrintStream out, PrintStream err) {
+        Optional<String> email = Optional.empty();
+        Optional<Path> dataDir = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--email" -> email = Optional.of(value(args, ++i, arg));
+                case "--data-dir" -> dataDir = Optional.of(Path.of(value(args, ++i, arg)));
+                default -> throw new UsageError("unknown option '" + arg + "'");
+            }
+        }
+        Settings settings = Settings.fromEnvironment(System.getenv(), Optional.empty(), dataDir);
+        return ForgetCommand.run(settings, Orchestrator.securitySettings(),
+                email.orElseThrow(() -> new UsageError("forget needs --email")), out, err);
     }
 
     private static boolean isServe(List<String> args) {
@@ -115,6 +140,31 @@ public final class Main {
         }
         out.println(dev.orchestrator.web.auth.PasswordHash.create(password, new java.security.SecureRandom(),
                 dev.orchestrator.web.auth.PasswordHash.DEFAULT_ITERATIONS).encode());
+        return 0;
+    }
+
+    private static int seed(List<String> args, PrintStream out) {
+        Optional<Path> dataDir = Optional.empty();
+        long seed = SandboxHistories.SEED;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--data-dir" -> dataDir = Optional.of(Path.of(value(args, ++i, "--data-dir")));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                default -> throw new UsageError("unknown option '" + args.get(i) + "'");
+            }
+        }
+        Settings settings = Settings.fromEnvironment(System.getenv(), Optional.empty(), dataDir);
+        if (!settings.crm().equals("sandbox")) {
+            throw new UsageError("seed loads the sandbox CRM only; CRM is " + settings.crm());
+        }
+        try (dev.orchestrator.adapter.persistence.Database database = dev.orchestrator.adapter.persistence.Database
+                .open(settings.databaseUrl(), settings.dataDir(), 2)) {
+            var report = Orchestrator.seedSandbox(database, java.time.Clock.systemUTC())
+                    .seed(new dev.orchestrator.application.port.in.SeedSandboxUseCase.SeedCommand(seed,
+                            Orchestrator.SEED_CONTACTS, false));
+            out.printf("sandbox CRM seeded (seed %d): %d owners, %d companies, %d contacts%n", seed, report.owners(),
+                    report.companies(), report.contacts());
+        }
         return 0;
     }
 

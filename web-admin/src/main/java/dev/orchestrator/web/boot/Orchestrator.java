@@ -21,7 +21,12 @@ import dev.orchestrator.adapter.persistence.enrichment.EnrichmentCachePersistenc
 import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.FormLeadNormalizer;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
+import dev.orchestrator.application.port.in.SeedSandboxUseCase;
+import dev.orchestrator.application.seed.SeedData;
 import dev.orchestrator.application.service.DryRunRulesetService;
+import dev.orchestrator.application.service.SeedSandboxService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.orchestrator.application.service.LateEnrichmentRecorder;
 import dev.orchestrator.web.api.RulesApi;
 import dev.orchestrator.application.service.PipelineStores;
@@ -42,6 +47,7 @@ import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.service.ContactPageService;
+import dev.orchestrator.application.privacy.Pseudonyms;
 import dev.orchestrator.application.service.ContactQueryService;
 import dev.orchestrator.application.service.DashboardService;
 import dev.orchestrator.application.service.DeadLetterService;
@@ -49,10 +55,12 @@ import dev.orchestrator.application.service.ReviewService;
 import dev.orchestrator.application.service.ErrorPolicy;
 import dev.orchestrator.application.service.EventQueryService;
 import dev.orchestrator.application.service.EventSearchService;
+import dev.orchestrator.application.service.ForgetContactService;
 import dev.orchestrator.application.service.HealthService;
 import dev.orchestrator.application.service.IngestWebhookService;
 import dev.orchestrator.application.service.JobWorker;
 import dev.orchestrator.application.service.ProcessEventService;
+import dev.orchestrator.application.service.RetentionService;
 import dev.orchestrator.application.validate.LeadValidator;
 import dev.orchestrator.web.WebServer;
 import dev.orchestrator.web.api.ApiAuth;
@@ -61,6 +69,9 @@ import dev.orchestrator.web.api.DeadLettersApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
 import dev.orchestrator.web.api.ReviewApi;
+import dev.orchestrator.web.api.PrivacyApi;
+import dev.orchestrator.web.edge.SecuritySettings;
+import dev.orchestrator.web.edge.WebhookGuard;
 import dev.orchestrator.web.json.JacksonPayloadParser;
 import dev.orchestrator.web.json.Json;
 import dev.orchestrator.web.auth.AdminUsers;
@@ -73,6 +84,8 @@ import dev.orchestrator.web.pages.DashboardPage;
 import dev.orchestrator.web.pages.DeadLettersPage;
 import dev.orchestrator.web.pages.ReviewPage;
 import dev.orchestrator.web.pages.EventsPage;
+import dev.orchestrator.web.privacy.Redaction;
+import dev.orchestrator.web.privacy.RetentionSchedule;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
 import java.net.http.HttpClient;
@@ -81,24 +94,42 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The composition root: every part is built here, by hand, from the settings. */
 public final class Orchestrator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
 
     private final Database database;
     private final WorkerPool workers;
     private final Javalin web;
+    private final RetentionSchedule retention;
 
-    private Orchestrator(Database database, WorkerPool workers, Javalin web) {
+    private Orchestrator(Database database, WorkerPool workers, Javalin web, RetentionSchedule retention) {
         this.database = database;
         this.workers = workers;
         this.web = web;
+        this.retention = retention;
     }
 
     public static Orchestrator start(Settings settings) {
+        return start(settings, securitySettings());
+    }
+
+    /** The privacy and edge settings from the environment; a bad value is a configuration error, like any other. */
+    static SecuritySettings securitySettings() {
+        try {
+            return SecuritySettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigurationError("(security)", e.getMessage());
+        }
+    }
+
+    public static Orchestrator start(Settings settings, SecuritySettings security) {
+        registerSecrets(settings);
         Clock clock = Clock.systemUTC();
         IdGenerator ids = new RandomIds();
         Database database = Database.open(settings.databaseUrl(), settings.dataDir(), settings.databasePoolSize());
@@ -135,13 +166,21 @@ public final class Orchestrator implements AutoCloseable {
                     persistence.audit(), persistence.transactions(), ids, clock);
             ReviewService reviews = new ReviewService(persistence.reviews(), persistence.jobs(), persistence.events(),
                     persistence.audit(), persistence.transactions(), ids, clock, MAX_ATTEMPTS);
+            Pseudonyms pseudonyms = pseudonyms(persistence);
+            ForgetContactService forget = new ForgetContactService(persistence.contacts(), persistence.personalData(),
+                    crm, security.forgetInCrm(), parser, persistence.audit(), persistence.transactions(), pseudonyms,
+                    ids, clock);
+            RetentionSchedule retention = new RetentionSchedule(new RetentionService(persistence.personalData(),
+                    persistence.singletonLock(), persistence.transactions(), parser, pseudonyms, clock,
+                    security.retention(), 500));
+            WebhookGuard guard = security.webhookGuard();
 
             ObjectMapper json = Json.api();
             Javalin web = WebServer.create(new WebServer.Controllers(
                     new WebhookController(ingest, settings.publicBaseUrl()),
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(contactQueries, auth),
-                    new HealthApi(health),
+                    new HealthApi(health, List.of(guard, retention)),
                     new RulesApi(new DryRunRulesetService(), rules, new RulesetYamlParser(),
                             SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
                     browserAuth(settings, clock),
@@ -155,12 +194,21 @@ public final class Orchestrator implements AutoCloseable {
                             new ReviewPage(reviews, reviews, eventQueries)),
                     new DeadLettersApi(deadLetters, deadLetters, auth),
                     new ReviewApi(reviews, reviews, auth)),
-                    json);
+                    json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
 
+            if (settings.crm().equals("sandbox")) {
+                SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, clock).seed(
+                        new SeedSandboxUseCase.SeedCommand(SandboxHistories.SEED, SEED_CONTACTS, true));
+                if (seeded.seeded()) {
+                    LOG.info("seeded the sandbox CRM: {} owners, {} companies, {} contacts", seeded.owners(),
+                            seeded.companies(), seeded.contacts());
+                }
+            }
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
             workers.start();
             web.start(settings.port());
-            return new Orchestrator(database, workers, web);
+            retention.start(Duration.ofMinutes(1), security.retentionSweepEvery());
+            return new Orchestrator(database, workers, web, retention);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -171,6 +219,27 @@ public final class Orchestrator implements AutoCloseable {
         return new BrowserAuth(new AdminUsers(settings.adminUsers()),
                 new Sessions(new SecureRandom(), clock, Duration.ofHours(8), Duration.ofMinutes(30)),
                 new LoginThrottle(5, Duration.ofMinutes(15), clock));
+    }
+
+    /** Secrets known from here on are masked in every log line and in /health (docs/SECURITY.md). */
+    static void registerSecrets(Settings settings) {
+        Redaction.register(settings.apiTokens().keySet());
+        settings.webhookSecrets().values().forEach(Redaction::register);
+        Redaction.registerEnvironment(System.getenv());
+    }
+
+    /** The database's own pseudonym key, made on first use: the same pseudonym on every instance and start. */
+    static Pseudonyms pseudonyms(PersistenceAdapter persistence) {
+        return new Pseudonyms(persistence.pseudonymKey(() -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }));
+    }
+
+    static CrmGateway crm(Settings settings, Database database, Clock clock) {
+        return crm(settings, database, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build(), clock);
     }
 
     private static CrmGateway crm(Settings settings, Database database, HttpClient http, Clock clock) {
@@ -184,6 +253,17 @@ public final class Orchestrator implements AutoCloseable {
             case "salesforce" -> SalesforceAdapter.create(SalesforceSettings.fromEnvironment(System.getenv()), http);
             default -> SandboxCrmAdapter.create(database.dataSource(), clock);
         };
+    }
+
+    static final int SEED_CONTACTS = 25_000;
+
+    /** The sandbox CRM seeded from the shipped firmographics and owners. */
+    static SeedSandboxService seedSandbox(Database database, Clock clock) {
+        return new SeedSandboxService(SandboxCrmAdapter.seeder(database.dataSource(), clock),
+                () -> EnrichmentAdapters.sandboxCompanies().stream().map(c -> new SeedData.SeedCompany(c.name(),
+                        c.domain().value(), Optional.of(c.industry().key()), Optional.of(c.employees()),
+                        Optional.of(c.headquarters().countryCode()))).toList(),
+                () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()));
     }
 
     private static Ruleset initialRuleset(Settings settings) {
@@ -251,6 +331,7 @@ public final class Orchestrator implements AutoCloseable {
 
     @Override
     public void close() {
+        retention.close();
         web.stop();
         workers.close();
         database.close();

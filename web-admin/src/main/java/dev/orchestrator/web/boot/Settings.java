@@ -36,6 +36,14 @@ public record Settings(
     public static final String DEV_ADMIN_PASSWORD = "dev-admin-password";
     static final List<String> DEFAULT_SOURCES = List.of("form", "activity");
 
+    /** Settings without admin users (nobody can log in to the pages): for code that needs only the API. */
+    public Settings(int port, Path dataDir, Optional<String> databaseUrl, String crm,
+            Map<String, List<String>> webhookSecrets, Map<String, String> apiTokens, Optional<String> publicBaseUrl,
+            int workerThreads, int databasePoolSize, boolean developmentSecrets) {
+        this(port, dataDir, databaseUrl, crm, webhookSecrets, apiTokens, publicBaseUrl, workerThreads,
+                databasePoolSize, developmentSecrets, List.of());
+    }
+
     public static Settings fromEnvironment(Map<String, String> env, Optional<Integer> portFlag,
             Optional<Path> dataDirFlag) {
         String crm = env.getOrDefault("CRM", "sandbox").strip().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import dev.orchestrator.web.auth.AdminUser;
 import dev.orchestrator.web.auth.PasswordHash;
 import dev.orchestrator.web.boot.Orchestrator;
 import dev.orchestrator.web.boot.Settings;
+import dev.orchestrator.web.edge.SecuritySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,24 +32,37 @@ public final class RunningOrchestrator implements AutoCloseable {
     /** Cheap hashes keep tests fast; configuration read from the environment refuses so few iterations. */
     private static final int TEST_ITERATIONS = 1_000;
 
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
     private final Orchestrator orchestrator;
-    private final String databaseUrl;
+    private final String jdbcUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningOrchestrator(Orchestrator orchestrator, String databaseUrl) {
+    private RunningOrchestrator(Orchestrator orchestrator, String jdbcUrl) {
         this.orchestrator = orchestrator;
-        this.databaseUrl = databaseUrl;
+        this.jdbcUrl = jdbcUrl;
     }
 
     public static RunningOrchestrator start() {
-        String databaseUrl = TestDatabase.freshUrl();
-        Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(databaseUrl),
-                "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET)), Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator",
-                        "test-admin-token", "admin"),
+        return start(SecuritySettings.defaults());
+    }
+
+    /** With the privacy and edge settings a test needs (allow-lists, rate limits, retention). */
+    public static RunningOrchestrator start(SecuritySettings security) {
+        String url = TestDatabase.freshUrl();
+        Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(url),
+                "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET)),
+                Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator", ADMIN_TOKEN, "admin"),
                 Optional.empty(), 2, 8, false, List.of(user("admin", ApiAuth.Role.ADMIN),
                         user("olive", ApiAuth.Role.OPERATOR), user("victor", ApiAuth.Role.VIEWER)));
-        return new RunningOrchestrator(Orchestrator.start(settings), databaseUrl);
+        return new RunningOrchestrator(Orchestrator.start(settings, security), url);
     }
+
+    /** The database the server runs on, for tests that look at every table. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
 
     private static AdminUser user(String name, ApiAuth.Role role) {
         return new AdminUser(name, role, PasswordHash.create(PASSWORD, new SecureRandom(), TEST_ITERATIONS));
@@ -56,7 +70,7 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     /** Runs SQL on the server's database: for states a test cannot reach through the API (a CRM outage's dead letter). */
     public int sql(String statement, Object... parameters) {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(databaseUrl);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl);
                 java.sql.PreparedStatement prepared = connection.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 prepared.setObject(i + 1, parameters[i]);
@@ -75,7 +89,7 @@ public final class RunningOrchestrator implements AutoCloseable {
                 + " where id = ?::uuid", eventId);
         sql("update jobs set status = 'dead', attempts = 5, last_error = 'gave up after 5 attempts: CrmFailure: HTTP 503"
                 + " {\"status\":\"error\",\"message\":\"Service Unavailable\"}' where event_id = ?::uuid", eventId);
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(databaseUrl);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl);
                 java.sql.PreparedStatement query = connection.prepareStatement(
                         "select id from jobs where event_id = ?::uuid")) {
             query.setString(1, eventId);
@@ -128,6 +142,11 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).GET().build());
+    }
+
+    public HttpResponse<String> postAs(String token, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {

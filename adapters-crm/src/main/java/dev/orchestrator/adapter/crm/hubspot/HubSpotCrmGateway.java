@@ -159,6 +159,23 @@ final class HubSpotCrmGateway implements CrmGateway {
         return owners;
     }
 
+    /**
+     * HubSpot's GDPR delete: the contact and its content are purged for good, not archived. A contact HubSpot no
+     * longer has (404) is already forgotten.
+     */
+    @Override
+    public void forgetContact(CrmObjectId id) {
+        String operation = "GDPR-delete contact " + id;
+        HubSpotHttp.Reply reply = http.send(operation, RateLimiter.Budget.BURST, lane, "POST",
+                CONTACTS + "/gdpr-delete", Optional.of(new HubSpotDto.GdprDeleteInput(id.value())));
+        if (reply.status() == 404) {
+            return;
+        }
+        if (!reply.ok()) {
+            throw errors.classify(operation, reply);
+        }
+    }
+
     /** The cheapest authenticated read that needs the same scope as our work: one contact, no properties. */
     @Override
     public CrmHealth health() {

@@ -26,6 +26,10 @@ final class HubSpotDto {
     }
 
     /** {@code SimplePublicObjectInputForCreate}; {@code associations} is required by the spec, empty is fine. */
+    /** {@code POST /crm/v3/objects/contacts/gdpr-delete}: the contact by its id. */
+    record GdprDeleteInput(String objectId) {
+    }
+
     record CreateInput(Map<String, String> properties, List<Association> associations) {
     }
 

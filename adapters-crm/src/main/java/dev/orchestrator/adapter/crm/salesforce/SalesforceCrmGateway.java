@@ -171,6 +171,24 @@ final class SalesforceCrmGateway implements CrmGateway {
         }
     }
 
+    /**
+     * A Salesforce delete of the Contact. Salesforce keeps deleted records in its recycle bin for 15 days; the
+     * org's own data-deletion process (or an admin emptying the bin) finishes the erasure, see docs/SECURITY.md.
+     * A contact already gone (404) is already forgotten.
+     */
+    @Override
+    public void forgetContact(CrmObjectId id) {
+        String operation = "delete contact " + id;
+        SalesforceHttp.Reply reply = http.send(operation, "DELETE", "/sobjects/Contact/" + encode(id.value()),
+                Optional.empty());
+        if (reply.status() == 404) {
+            return;
+        }
+        if (!reply.ok()) {
+            throw errors.classify(operation, reply);
+        }
+    }
+
     private List<String> contactFields() {
         return List.of(f(Field.EMAIL), f(Field.FIRST_NAME), f(Field.LAST_NAME), f(Field.COMPANY), f(Field.PHONE),
                 f(Field.LIFECYCLE_STAGE), f(Field.OWNER));

@@ -1,6 +1,7 @@
 package dev.orchestrator.adapter.crm.sandbox;
 
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.crm.SandboxCrmSeeder;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -13,7 +14,18 @@ public final class SandboxCrmAdapter {
     private SandboxCrmAdapter() {
     }
 
+    /** The sandbox CRM's seeding entry: only the sandbox can be emptied and reloaded. */
+    public static SandboxCrmSeeder seeder(DataSource dataSource, Clock clock) {
+        migrate(dataSource);
+        return new SandboxSeeder(Jdbi.create(dataSource), clock);
+    }
+
     public static CrmGateway create(DataSource dataSource, Clock clock) {
+        migrate(dataSource);
+        return new SandboxCrmGateway(Jdbi.create(dataSource), clock);
+    }
+
+    private static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(SCHEMA)
@@ -22,6 +34,5 @@ public final class SandboxCrmAdapter {
                 .locations("classpath:db/sandbox-crm")
                 .load()
                 .migrate();
-        return new SandboxCrmGateway(Jdbi.create(dataSource), clock);
     }
 }

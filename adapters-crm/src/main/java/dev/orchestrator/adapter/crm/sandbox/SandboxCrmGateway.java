@@ -177,6 +177,17 @@ final class SandboxCrmGateway implements CrmGateway {
         return new CrmHealth(name(), true, contacts + " contacts");
     }
 
+    /** Like a CRM's GDPR delete: the row and its company links go; deleting what is gone changes nothing. */
+    @Override
+    public void forgetContact(CrmObjectId id) {
+        long contact = parseId(id);
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("delete from sandbox_crm.contact_companies where contact_id = :id")
+                    .bind("id", contact).execute();
+            handle.createUpdate("delete from sandbox_crm.contacts where id = :id").bind("id", contact).execute();
+        });
+    }
+
     /** The sandbox stands in for a remote CRM: its writes need not wait for our disk, a retry redoes them. */
     private static org.jdbi.v3.core.Handle relaxed(org.jdbi.v3.core.Handle handle) {
         handle.execute("set local synchronous_commit = off");

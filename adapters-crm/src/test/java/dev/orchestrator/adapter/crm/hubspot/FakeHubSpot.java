@@ -368,6 +368,7 @@ final class FakeHubSpot implements AutoCloseable {
         Answer answer = switch (op.method() + " " + op.template()) {
             case "POST " + CONTACTS + "/search" -> search(contacts, json.readTree(body));
             case "POST " + CONTACTS -> create(json.readTree(body));
+            case "POST " + CONTACTS + "/gdpr-delete" -> gdprDelete(json.readTree(body));
             case "PATCH " + CONTACTS + "/{contactId}" -> update(contacts, CONTACT_PROPERTIES, lastSegment,
                     json.readTree(body));
             case "POST " + COMPANIES + "/search" -> search(companies, json.readTree(body));
@@ -555,6 +556,21 @@ final class FakeHubSpot implements AutoCloseable {
             }
         }
         return params;
+    }
+
+    /** Purges the contact (by id, or by email with {@code idProperty=email}) and its associations. */
+    private Answer gdprDelete(JsonNode request) {
+        String objectId = request.path("objectId").asText();
+        Optional<String> id = "email".equals(request.path("idProperty").asText(null))
+                ? contacts.values().stream().filter(s -> objectId.equalsIgnoreCase(s.properties.get("email")))
+                        .map(s -> s.id).findFirst()
+                : Optional.of(objectId).filter(contacts::containsKey);
+        if (id.isEmpty()) {
+            return Answer.of(404, error("OBJECT_NOT_FOUND", "Object not found.  objectId are usually numeric."));
+        }
+        contacts.remove(id.get());
+        contactCompanyLinks.removeIf(link -> link.get(0).equals(id.get()));
+        return Answer.of(204, null);
     }
 
     private Answer update(Map<String, Stored> store, Set<String> writable, String id, JsonNode request) {

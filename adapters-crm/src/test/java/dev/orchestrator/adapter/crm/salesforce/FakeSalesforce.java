@@ -159,6 +159,10 @@ final class FakeSalesforce implements AutoCloseable {
         return records.get(type).get(id).deepCopy();
     }
 
+    synchronized boolean holds(String type, String id) {
+        return records.get(type).containsKey(id);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -257,6 +261,12 @@ final class FakeSalesforce implements AutoCloseable {
             }
             if (method.equals("PATCH") && p.length == 4) {
                 return update(type, URLDecoder.decode(p[3], StandardCharsets.UTF_8), json.readTree(body));
+            }
+            if (method.equals("DELETE") && p.length == 4) {
+                ObjectNode removed = records.get(type).remove(URLDecoder.decode(p[3], StandardCharsets.UTF_8));
+                return removed == null
+                        ? errors(404, "NOT_FOUND", "The requested resource does not exist", List.of())
+                        : new Answer(204, "", Map.of());
             }
             if (method.equals("PATCH") && p.length == 5) {
                 return upsert(type, p[3], URLDecoder.decode(p[4], StandardCharsets.UTF_8), json.readTree(body));

@@ -33,4 +33,10 @@ public interface CrmGateway {
     List<CrmOwner> owners();
 
     CrmHealth health();
+
+    /**
+     * Erases the contact with the CRM's own deletion (HubSpot's GDPR delete, a Salesforce delete): a person's
+     * right to be forgotten reaches the team's copy too. A contact the CRM no longer holds is already forgotten.
+     */
+    void forgetContact(CrmObjectId id);
 }

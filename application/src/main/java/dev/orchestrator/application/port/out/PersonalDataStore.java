@@ -1,0 +1,54 @@
+package dev.orchestrator.application.port.out;
+
+import dev.orchestrator.domain.audit.AuditEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Where personal data rests outside the contact itself: raw events, audit entries, review items and dead-letter
+ * errors. Read by the erasure and the retention sweep, which decide what to keep; this port only finds and
+ * rewrites rows, in the caller's transaction.
+ */
+public interface PersonalDataStore {
+    /** Raw events of this person: tagged with the email, caused by the contact, or whose body mentions it. */
+    List<RawEvent> rawEventsOf(String email, Optional<UUID> contactId);
+
+    /** Terminal raw events (done, review, dead) received before {@code cutoff} and not yet erased, oldest first. */
+    List<RawEvent> rawEventsReceivedBefore(Instant cutoff, int limit);
+
+    /** Replaces a raw event's personal content; the event keeps its id, source, times and status. */
+    void rewriteRawEvent(UUID eventId, ErasedEvent erased);
+
+    /** Audit entries about this contact or caused by these events. */
+    List<AuditEvent> auditOf(Optional<UUID> contactId, Set<UUID> eventIds);
+
+    /** Audit entries recorded before {@code cutoff} whose evidence was not yet erased, oldest first. */
+    List<AuditEvent> auditRecordedBefore(Instant cutoff, int limit);
+
+    /** Replaces an audit entry's summary and evidence; what happened, when, and by which rule stays. */
+    void rewriteAudit(UUID auditId, String summary, Map<String, String> evidence, Instant erasedAt);
+
+    /** Review items and dead-letter errors of these events, as text to scrub. */
+    List<StoredText> textsOf(Set<UUID> eventIds);
+
+    void rewriteText(StoredText text, String replacement);
+
+    /** The contact's row in our directory: email and names replaced by the pseudonym. */
+    int pseudonymizeContact(UUID contactId, String pseudonymousEmail, Instant at);
+
+    record ErasedEvent(byte[] body, Map<String, String> headers, String payloadSha256, Optional<String> email,
+            Optional<String> lastError, Instant erasedAt) {
+        public ErasedEvent {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** One stored free text about an event: a review item's problems, a job's last error. */
+    record StoredText(Kind kind, String rowId, String text) {
+        public enum Kind { REVIEW_REASON, REVIEW_PROBLEMS, JOB_ERROR }
+    }
+}
