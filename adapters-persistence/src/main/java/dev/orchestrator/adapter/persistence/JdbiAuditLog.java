@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 final class JdbiAuditLog implements AuditLog {
     static final String SELECT = """
@@ -22,6 +24,12 @@ final class JdbiAuditLog implements AuditLog {
                    array(select value from json_each_text(evidence)) as evidence_values
             from audit_events""";
 
+    private static final String INSERT = """
+            insert into audit_events (id, at, kind, entity_type, entity_id, correlation_id, actor_type,
+                actor_name, summary, rule_id, ruleset_version, evidence)
+            values (:id, :at, :kind, :entityType, :entityId, :correlationId, :actorType, :actorName,
+                :summary, :ruleId, :rulesetVersion, json_object(:keys, :values))""";
+
     private final HandleContext db;
 
     JdbiAuditLog(HandleContext db) {
@@ -30,13 +38,13 @@ final class JdbiAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEvent event) {
+        db.use(handle -> bindEvent(handle.createUpdate(INSERT), event).execute());
+    }
+
+    private static <S extends SqlStatement<S>> S bindEvent(S statement, AuditEvent event) {
         List<String> keys = new ArrayList<>(event.evidence().keySet());
         List<String> values = keys.stream().map(key -> Text.safe(event.evidence().get(key))).toList();
-        db.use(handle -> handle.createUpdate("""
-                        insert into audit_events (id, at, kind, entity_type, entity_id, correlation_id, actor_type,
-                            actor_name, summary, rule_id, ruleset_version, evidence)
-                        values (:id, :at, :kind, :entityType, :entityId, :correlationId, :actorType, :actorName,
-                            :summary, :ruleId, :rulesetVersion, json_object(:keys, :values))""")
+        return statement
                 .bind("id", event.id())
                 .bind("at", Timestamp.from(event.at()))
                 .bind("kind", event.kind().key())
@@ -49,8 +57,21 @@ final class JdbiAuditLog implements AuditLog {
                 .bind("ruleId", event.ruleId().orElse(null))
                 .bind("rulesetVersion", event.rulesetVersion().orElse(null))
                 .bindArray("keys", String.class, keys)
-                .bindArray("values", String.class, values)
-                .execute());
+                .bindArray("values", String.class, values);
+    }
+
+    @Override
+    public void appendAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        db.use(handle -> {
+            PreparedBatch batch = handle.prepareBatch(INSERT);
+            for (AuditEvent event : events) {
+                bindEvent(batch, event).add();
+            }
+            batch.execute();
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.orchestrator.application.port.out.ContactDirectory;
 import dev.orchestrator.application.port.out.EventSearch;
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.IdGenerator;
+import dev.orchestrator.application.port.out.IdentityIndex;
 import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.OperationsStats;
 import dev.orchestrator.application.port.out.PersonalDataStore;
@@ -39,6 +40,7 @@ public final class PersistenceAdapter {
     private final PersonalDataStore personalData;
     private final SingletonLock singletonLock;
     private final Clock clock;
+    private final IdentityIndex identityIndex;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -56,6 +58,7 @@ public final class PersistenceAdapter {
         this.personalData = new JdbiPersonalDataStore(db);
         this.singletonLock = new PostgresSingletonLock(jdbi);
         this.clock = clock;
+        this.identityIndex = new JdbiIdentityIndex(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -144,5 +147,10 @@ public final class PersistenceAdapter {
             return handle.createQuery("select key from privacy_keys where name = 'pseudonym'")
                     .mapTo(byte[].class).one();
         });
+    }
+
+    /** The identity index (PostgreSQL); its calls join a transaction opened through {@link #transactions()}. */
+    public IdentityIndex identityIndex() {
+        return identityIndex;
     }
 }

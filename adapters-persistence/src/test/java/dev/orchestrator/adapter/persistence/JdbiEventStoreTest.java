@@ -69,6 +69,22 @@ class JdbiEventStoreTest {
                 .satisfies(event -> assertThat(event.evidence().keySet()).containsExactly("zeta", "alpha", "mid"));
     }
 
+    @Test
+    void auditEventsAppendedTogetherKeepTheirOrder() {
+        UUID correlation = ids.newId();
+        java.util.List<AuditEvent> events = java.util.stream.Stream.of(AuditKind.NORMALIZED, AuditKind.VALIDATED,
+                        AuditKind.SCORED, AuditKind.ROUTED)
+                .map(kind -> new AuditEvent(ids.newId(), clock.instant(), kind, "contact", Optional.of("c-1"),
+                        correlation, Actor.system("pipeline"), kind.key(), Optional.empty(), Optional.empty(),
+                        Map.of("step", kind.key())))
+                .toList();
+
+        persistence.audit().appendAll(events);
+
+        assertThat(persistence.audit().byCorrelation(correlation)).extracting(AuditEvent::kind)
+                .containsExactly(AuditKind.NORMALIZED, AuditKind.VALIDATED, AuditKind.SCORED, AuditKind.ROUTED);
+    }
+
     private StoreResult store(String key, byte[] body) {
         return persistence.events().storeIfAbsent(new RawEvent(ids.newId(), "form", key.substring(5), key,
                 clock.instant(), Optional.of("application/json"), Map.of("webhook-id", key.substring(5), "x-nul", "a\0b"),

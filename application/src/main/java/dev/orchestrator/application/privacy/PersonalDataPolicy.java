@@ -23,9 +23,12 @@ public final class PersonalDataPolicy {
             "campaign");
     /** Headers kept: delivery id and time. Signatures go: they are MACs over the personal body. */
     static final Set<String> KEPT_HEADERS = Set.of("content-type", "webhook-id", "webhook-timestamp", "user-agent");
-    /** Audit evidence whose value is the person's own data (before/after values of a correction included). */
+    /**
+     * Audit evidence whose value is the person's own data (before/after values of a correction included; a
+     * classifier's raw answer and summary, which retell the person's free text).
+     */
     static final Set<String> PERSONAL_EVIDENCE = Set.of("email", "firstname", "lastname", "name", "phone", "from",
-            "to", "value", "message");
+            "to", "value", "message", "rawanswer", "ai.technical_summary");
     /** Payload fields that hold the person's identity, read before erasing to know what to scrub. */
     private static final List<String> NAME_FIELDS = List.of("firstName", "lastName", "name", "fullName");
     private static final List<String> PHONE_FIELDS = List.of("phone", "mobile", "phoneNumber");

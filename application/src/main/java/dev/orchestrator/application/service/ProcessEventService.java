@@ -3,6 +3,10 @@ package dev.orchestrator.application.service;
 import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.LeadNormalizer;
 import dev.orchestrator.application.normalize.UnprocessablePayload;
+import dev.orchestrator.application.port.in.ClassifyLeadCommand;
+import dev.orchestrator.application.port.in.ClassifyLeadUseCase;
+import dev.orchestrator.application.port.in.CompanyMatch;
+import dev.orchestrator.application.port.in.LeadClassification;
 import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessEventUseCase;
 import dev.orchestrator.application.port.in.ProcessOutcome;
@@ -79,27 +83,31 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final ActivityNormalizer activityNormalizer;
     private final LeadValidator validator;
     private final CompanyEnricher enricher;
+    private final ClassifyLeadUseCase classifier;
     private final CrmGateway crm;
     private final ActiveRuleset rules;
     private final Supplier<OwnerRoster> owners;
     private final RoutingRotation rotation;
+    private final AccountMatching accounts;
     private final PipelineStores stores;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
-            ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher, CrmGateway crm,
-            ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, PipelineStores stores,
-            IdGenerator ids, Clock clock) {
+            ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher,
+            ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, AccountMatching accounts,
+            PipelineStores stores, IdGenerator ids, Clock clock) {
         this.parser = parser;
         this.leadNormalizers = Map.copyOf(leadNormalizers);
         this.activityNormalizer = activityNormalizer;
         this.validator = validator;
         this.enricher = enricher;
+        this.classifier = classifier;
         this.crm = crm;
         this.rules = rules;
         this.owners = owners;
         this.rotation = rotation;
+        this.accounts = accounts;
         this.stores = stores;
         this.ids = ids;
         this.clock = clock;
@@ -153,6 +161,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
         Instant now = clock.instant();
         Optional<KnownCompany> company = valid.companyDomain().map(domain -> enrichCompany(domain, valid, trail, now));
+        LeadClassification classification = classify(ClassifyLeadCommand.forLead(valid, company), trail);
 
         Optional<CrmContact> existing = crm.findContactByEmail(valid.email());
         trail.record(AuditKind.CRM_SEARCHED, CONTACT, Optional.empty(), crm.name(),
@@ -171,7 +180,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
         List<Signal> signals = signals(contact, now);
         signals.add(new Signal(FORM_SUBMITTED, lead.submittedAt().filter(at -> !at.isAfter(now)).orElse(now)));
-        Decision decision = decide(contact, company, signals, now, trail);
+        Decision decision = decide(contact, company, signals, now, trail, classification);
         Contact decided = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
                 decision.behavior(), now);
 
@@ -185,7 +194,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         } else {
             crmId = crm.createContact(draft);
         }
-        Optional<KnownCompany> companyWithCrm = company.map(c -> writeCompany(c, valid, trail, now));
+        Optional<KnownCompany> companyWithCrm = company.map(c -> writeCompany(c, valid, raw.id(), trail, now));
         companyWithCrm.flatMap(KnownCompany::crmId)
                 .ifPresent(companyId -> crm.associateContactWithCompany(crmId, new CrmObjectId(companyId)));
         Contact written = decided.withCrmId(crmId, now);
@@ -199,8 +208,10 @@ public final class ProcessEventService implements ProcessEventUseCase {
         stores.transactions().inRetryableTransaction(() -> {
             stores.contacts().save(written);
             companyWithCrm.ifPresent(stores.companies()::save);
+            companyWithCrm.ifPresent(c -> c.crmId().ifPresent(id -> accounts.remember(id,
+                    c.name().orElse(""), c.domain(), c.country().orElse(""))));
             stores.signals().record(raw.id(), valid.email(), FORM_SUBMITTED, submitted, Optional.empty());
-            trail.eventsFor(CONTACT, written.id().toString()).forEach(stores.audit()::append);
+            stores.audit().appendAll(trail.eventsFor(CONTACT, written.id().toString()));
             stores.events().tagEmail(raw.id(), valid.email().value());
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
@@ -220,7 +231,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
             List<Signal> signals = signals(contact, now);
             signals.add(new Signal(activity.type(), activity.occurredAt()));
             Optional<KnownCompany> company = contact.companyDomain().flatMap(stores.companies()::find);
-            Decision decision = decide(contact, company, signals, now, trail);
+            Decision decision = decide(contact, company, signals, now, trail,
+                    classify(ClassifyLeadCommand.forFacts(contact.facts(), company), trail));
             Contact updated = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
                     decision.behavior(), now);
             boolean changed = updated.stage() != contact.stage() || !updated.ownerId().equals(contact.ownerId());
@@ -243,8 +255,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
             decided.ifPresent(stores.contacts()::save);
             stores.signals().record(raw.id(), activity.email(), activity.type(), activity.occurredAt(),
                     activity.url());
-            (decided.isPresent() ? trail.eventsFor(CONTACT, decided.get().id().toString()) : trail.events())
-                    .forEach(stores.audit()::append);
+            stores.audit().appendAll(decided.isPresent() ? trail.eventsFor(CONTACT, decided.get().id().toString())
+                    : trail.events());
             stores.events().tagEmail(raw.id(), activity.email().value());
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
@@ -257,14 +269,14 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
     /** Scores, lifecycle and routing under the active ruleset, each recorded with the rule and its conditions. */
     private Decision decide(Contact contact, Optional<KnownCompany> company, List<Signal> signals, Instant now,
-            AuditTrail trail) {
+            AuditTrail trail, LeadClassification classification) {
         Ruleset ruleset = rules.current();
         String version = ruleset.version().hash();
         OwnerRoster owners = this.owners.get();
-        EvaluationContext context = new EvaluationContext(LeadFacts.values(contact.facts()),
+        EvaluationContext context = classification.applyTo(new EvaluationContext(LeadFacts.values(contact.facts()),
                 company.map(LeadFacts::company).orElse(Map.of()), Map.of(), signals, contact.stage(),
                 contact.fitScore(), contact.behaviorScore(), contact.ownerId().flatMap(owners::find), Optional.empty(),
-                now);
+                now));
         OwnerRoster roster = RulesEngine.needsOwner(context) ? withOpenLeads(owners, now) : owners;
         Evaluation evaluation = rotation.evaluate(state -> RulesEngine.evaluate(ruleset, context, roster, state));
         String contactId = contact.id().toString();
@@ -331,6 +343,14 @@ public final class ProcessEventService implements ProcessEventUseCase {
         return signals;
     }
 
+    /** The classifier's proposal (or why there is none), recorded in the trace; only rules act on it. */
+    private LeadClassification classify(ClassifyLeadCommand command, AuditTrail trail) {
+        LeadClassification classification = classifier.classify(command);
+        trail.record(AuditKind.CLASSIFIED, CONTACT, Optional.empty(), "classifier", classification.summary(),
+                classification.evidence());
+        return classification;
+    }
+
     /** Firmographics from the enrichment waterfall, merged onto what we knew about the company. */
     private KnownCompany enrichCompany(String domain, ValidatedLead lead, AuditTrail trail, Instant now) {
         Optional<KnownCompany> known = stores.companies().find(domain);
@@ -341,33 +361,69 @@ public final class ProcessEventService implements ProcessEventUseCase {
         return CompanyFirmographics.merge(domain, known, lead.company(), report.firmographics(), now);
     }
 
-    /** Search-before-create for the company, by domain. */
-    private KnownCompany writeCompany(KnownCompany company, ValidatedLead lead, AuditTrail trail, Instant now) {
+    /**
+     * Search-before-create for the company: the exact domain first, then the identity index, so a lead from
+     * {@code jane@acme.co.uk} whose form says "ACME Corp" finds the account "Acme Corporation" at acme.com. A match
+     * is used as is; a possible match is written as a new company and put to review beside the candidate.
+     */
+    private KnownCompany writeCompany(KnownCompany company, ValidatedLead lead, UUID eventId, AuditTrail trail,
+            Instant now) {
         Optional<CrmCompany> existing = crm.findCompanyByDomain(company.domain());
         CompanyDraft draft = new CompanyDraft(company.domain(), lead.company());
         CrmObjectId id;
+        String operation;
         if (existing.isPresent()) {
             id = existing.get().id();
+            operation = "found by domain";
             if (lead.company().isPresent() && existing.get().name().isEmpty()) {
                 crm.updateCompany(id, draft);
             }
         } else {
-            id = crm.createCompany(draft);
+            CompanyMatch match = accounts.match(eventId.toString(), lead.company().orElse(""), company.domain(),
+                    lead.email().value(), lead.phoneE164().orElse(""), lead.country().orElse(""));
+            if (match.isDuplicate() && match.accountId().isPresent()) {
+                id = new CrmObjectId(match.accountId().get());
+                operation = "matched account";
+                trail.record(AuditKind.MATCHED, CONTACT, Optional.empty(), "dedupe",
+                        "company matched existing account " + id + " (score "
+                                + String.format(java.util.Locale.ROOT, "%.1f", match.decision().score().total()) + ")",
+                        matchEvidence(match));
+            } else {
+                id = crm.createCompany(draft);
+                operation = "create";
+                if (match.isPossibleDuplicate() && match.accountId().isPresent()) {
+                    Map<String, String> evidence = matchEvidence(match);
+                    evidence.put("created", id.value());
+                    trail.record(AuditKind.MATCHED, CONTACT, Optional.empty(), "dedupe",
+                            "possible duplicate of account " + match.accountId().get() + ": sent to review",
+                            evidence);
+                    stores.reviews().open(eventId, "possible-duplicate-account", List.of(new FieldProblem("company",
+                            "new company " + id + " may be account " + match.accountId().get())), now);
+                }
+            }
         }
-        trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.empty(), crm.name(),
-                (existing.isPresent() ? "found CRM company " : "created CRM company ") + id,
-                orderedMap("crm", crm.name(), "crmId", id.value(), "domain", company.domain(),
-                        "operation", existing.isPresent() ? "search" : "create"));
+        trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.empty(), crm.name(), operation + ": CRM company " + id,
+                orderedMap("crm", crm.name(), "crmId", id.value(), "domain", company.domain(), "operation", operation));
         return new KnownCompany(company.domain(), company.name(), Optional.of(id.value()), company.employees(),
                 company.industry(), company.revenueRange(), company.fundingStage(), company.country(),
                 company.state(), company.technologies(), now);
+    }
+
+    private static Map<String, String> matchEvidence(CompanyMatch match) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("decision", match.decision().getClass().getSimpleName());
+        evidence.put("account", match.accountId().orElse(""));
+        evidence.put("score", String.format(java.util.Locale.ROOT, "%.2f", match.decision().score().total()));
+        match.decision().score().features().forEach(f -> evidence.put("feature." + f.name(),
+                f.value() + " (" + String.format(java.util.Locale.ROOT, "%+.1f", f.weight()) + ")"));
+        return evidence;
     }
 
     private ProcessOutcome poison(UUID eventId, AuditTrail trail, String reason) {
         trail.record(AuditKind.FAILED, EVENT, Optional.of(eventId.toString()), "pipeline",
                 "event cannot be processed: " + reason, Map.of("reason", reason));
         stores.transactions().inRetryableTransaction(() -> {
-            trail.events().forEach(stores.audit()::append);
+            stores.audit().appendAll(trail.events());
             stores.events().updateStatus(eventId, EventStatus.DEAD, Optional.of(reason));
             return null;
         });
@@ -382,7 +438,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
                 "sent to review: " + reason, evidence);
         stores.transactions().inRetryableTransaction(() -> {
             stores.reviews().open(eventId, "validation", problems, clock.instant());
-            trail.events().forEach(stores.audit()::append);
+            stores.audit().appendAll(trail.events());
             stores.events().updateStatus(eventId, EventStatus.REVIEW, Optional.of(reason));
             return null;
         });

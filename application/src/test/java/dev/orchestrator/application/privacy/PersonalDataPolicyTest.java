@@ -85,6 +85,18 @@ class PersonalDataPolicyTest {
     }
 
     @Test
+    void a_classifier_s_raw_answer_and_summary_are_erased_but_its_decision_fields_stay() {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("rawAnswer", "{\"technical_summary\":\"Ada needs SOC 2 help\"}");
+        evidence.put("ai.technical_summary", "Ada needs SOC 2 help");
+        evidence.put("ai.routing_tier", "priority");
+
+        assertThat(PersonalDataPolicy.erasedEvidence(evidence, Optional.of("forgotten-1"), scrubber))
+                .containsExactly(Map.entry("rawAnswer", "[erased]"), Map.entry("ai.technical_summary", "[erased]"),
+                        Map.entry("ai.routing_tier", "priority"));
+    }
+
+    @Test
     void headers_keep_delivery_id_and_time_and_drop_signatures() {
         assertThat(PersonalDataPolicy.erasedHeaders(Map.of("Webhook-Id", "msg_1", "webhook-signature", "v1,xyz",
                 "X-Forwarded-For", "198.51.100.7"), scrubber)).containsOnlyKeys("Webhook-Id");

@@ -107,6 +107,7 @@ public final class ConditionEvaluator {
             case RECORD -> context.record().getOrDefault(field.name(), Value.MISSING);
             case COMPANY -> context.company().getOrDefault(field.name(), Value.MISSING);
             case DEAL -> context.deal().getOrDefault(field.name(), Value.MISSING);
+            case AI -> context.ai().getOrDefault(field.name(), Value.MISSING);
             case SCORE -> switch (field.name()) {
                 case "fit" -> Value.of(context.fitScore());
                 case "behavior" -> Value.of(context.behaviorScore());

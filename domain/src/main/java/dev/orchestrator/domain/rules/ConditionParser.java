@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  */
 public final class ConditionParser {
     private static final String FIELDS = "a field (company.<name>, record.<name>, deal.<name>, score.fit|behavior|total, "
-            + "owner.id|assigned|active|out_of_office|open_leads, stage, days_since_last_activity) or 'signal'";
+            + "owner.id|assigned|active|out_of_office|open_leads, ai.<field>, stage, days_since_last_activity) "
+            + "or 'signal'";
     private static final String OPERATORS =
             "an operator (==, !=, >=, >, <=, <, in, not in, contains, between, exists, missing)";
     private static final String STAGES = Arrays.stream(LifecycleStage.values()).map(LifecycleStage::key)
@@ -209,6 +210,7 @@ public final class ConditionParser {
                 case "deal" -> FieldPath.Namespace.DEAL;
                 case "score" -> FieldPath.Namespace.SCORE;
                 case "owner" -> FieldPath.Namespace.OWNER;
+                case "ai" -> FieldPath.Namespace.AI;
                 default -> throw expected(FIELDS, token);
             };
             if (namespace == FieldPath.Namespace.SCORE && !FieldPath.SCORE_FIELDS.contains(name)) {
@@ -217,6 +219,9 @@ public final class ConditionParser {
             if (namespace == FieldPath.Namespace.OWNER && !FieldPath.OWNER_FIELDS.contains(name)) {
                 throw expected("owner.id, owner.assigned, owner.active, owner.out_of_office or owner.open_leads",
                         token);
+            }
+            if (namespace == FieldPath.Namespace.AI && !FieldPath.AI_FIELDS.contains(name)) {
+                throw expected("an ai field (" + FieldPath.aiFieldList() + ")", token);
             }
             return new FieldPath(namespace, name);
         }

@@ -14,11 +14,16 @@ import java.util.Optional;
  * or a fixture gives the same answer every time; signals after {@code now} are invisible to conditions.
  * A final class rather than a record so the {@code with...} copies made during one evaluation (scores, each
  * transition) share the already validated maps instead of re-checking them: evaluation is the hot path.
+ *
+ * <p>{@code ai} holds a classifier's accepted proposal (see {@code ClassificationField}), empty when there is
+ * none; it is kept apart from {@code record} so a rule always says whether it trusts a person's data or a
+ * model's reading of it.
  */
 public final class EvaluationContext {
     private final Map<String, Value> record;
     private final Map<String, Value> company;
     private final Map<String, Value> deal;
+    private final Map<String, Value> ai;
     private final List<Signal> signals;
     private final LifecycleStage stage;
     private final int fitScore;
@@ -31,7 +36,7 @@ public final class EvaluationContext {
     public EvaluationContext(Map<String, Value> record, Map<String, Value> company, Map<String, Value> deal,
             List<Signal> signals, LifecycleStage stage, int fitScore, int behaviorScore, Optional<OwnerState> owner,
             Optional<Instant> lastActivityAt, Instant now) {
-        this(lowerCaseKeys("record", record), lowerCaseKeys("company", company), lowerCaseKeys("deal", deal),
+        this(lowerCaseKeys("record", record), lowerCaseKeys("company", company), lowerCaseKeys("deal", deal), Map.of(),
                 List.copyOf(Require.present("signals", signals)), Require.present("stage", stage), fitScore,
                 behaviorScore, Require.present("owner", owner), Require.present("lastActivityAt", lastActivityAt),
                 Require.present("now", now), true);
@@ -39,11 +44,12 @@ public final class EvaluationContext {
 
     /** For values already checked: {@code trusted} only tells this constructor apart from the public one. */
     private EvaluationContext(Map<String, Value> record, Map<String, Value> company, Map<String, Value> deal,
-            List<Signal> signals, LifecycleStage stage, int fitScore, int behaviorScore, Optional<OwnerState> owner,
-            Optional<Instant> lastActivityAt, Instant now, boolean trusted) {
+            Map<String, Value> ai, List<Signal> signals, LifecycleStage stage, int fitScore, int behaviorScore,
+            Optional<OwnerState> owner, Optional<Instant> lastActivityAt, Instant now, boolean trusted) {
         this.record = record;
         this.company = company;
         this.deal = deal;
+        this.ai = ai;
         this.signals = signals;
         this.stage = stage;
         this.fitScore = fitScore;
@@ -69,6 +75,11 @@ public final class EvaluationContext {
 
     public Map<String, Value> deal() {
         return deal;
+    }
+
+    /** The classifier's accepted proposal under its field keys; empty when none was accepted. */
+    public Map<String, Value> ai() {
+        return ai;
     }
 
     public List<Signal> signals() {
@@ -100,22 +111,36 @@ public final class EvaluationContext {
     }
 
     public EvaluationContext withStage(LifecycleStage newStage) {
-        return new EvaluationContext(record, company, deal, signals, Require.present("stage", newStage), fitScore,
+        return new EvaluationContext(record, company, deal, ai, signals, Require.present("stage", newStage), fitScore,
                 behaviorScore, owner, lastActivityAt, now, true);
     }
 
+    /**
+     * A copy whose {@code ai.*} fields are these; keys must be fields a classifier may propose, so nothing else a
+     * model says can reach a rule.
+     */
+    public EvaluationContext withAi(Map<String, Value> proposal) {
+        Map<String, Value> checked = lowerCaseKeys("ai", proposal);
+        for (String key : checked.keySet()) {
+            Require.that(FieldPath.AI_FIELDS.contains(key), "ai." + key,
+                    "is not a field a classifier may propose (" + FieldPath.aiFieldList() + ")");
+        }
+        return new EvaluationContext(record, company, deal, checked, signals, stage, fitScore, behaviorScore, owner,
+                lastActivityAt, now, true);
+    }
+
     public EvaluationContext withScores(int fit, int behavior) {
-        return new EvaluationContext(record, company, deal, signals, stage, fit, behavior, owner, lastActivityAt,
+        return new EvaluationContext(record, company, deal, ai, signals, stage, fit, behavior, owner, lastActivityAt,
                 now, true);
     }
 
     public EvaluationContext withOwner(Optional<OwnerState> newOwner) {
-        return new EvaluationContext(record, company, deal, signals, stage, fitScore, behaviorScore,
+        return new EvaluationContext(record, company, deal, ai, signals, stage, fitScore, behaviorScore,
                 Require.present("owner", newOwner), lastActivityAt, now, true);
     }
 
     public EvaluationContext at(Instant newNow) {
-        return new EvaluationContext(record, company, deal, signals, stage, fitScore, behaviorScore, owner,
+        return new EvaluationContext(record, company, deal, ai, signals, stage, fitScore, behaviorScore, owner,
                 lastActivityAt, Require.present("now", newNow), true);
     }
 
@@ -133,7 +158,7 @@ public final class EvaluationContext {
     @Override
     public String toString() {
         return "EvaluationContext[stage=" + stage.key() + ", now=" + now + ", record=" + record + ", company="
-                + company + ", deal=" + deal + ", signals=" + signals.size() + ", owner="
+                + company + ", deal=" + deal + ", ai=" + ai + ", signals=" + signals.size() + ", owner="
                 + owner.map(OwnerState::id).orElse("(none)") + "]";
     }
 

@@ -16,6 +16,7 @@ public final class ContextBuilder {
     private final Map<String, Value> record = new LinkedHashMap<>();
     private final Map<String, Value> company = new LinkedHashMap<>();
     private final Map<String, Value> deal = new LinkedHashMap<>();
+    private final Map<String, Value> ai = new LinkedHashMap<>();
     private final List<Signal> signals = new ArrayList<>();
     private LifecycleStage stage = LifecycleStage.LEAD;
     private int fit;
@@ -43,6 +44,11 @@ public final class ContextBuilder {
 
     public ContextBuilder withDeal(String field, Value value) {
         deal.put(field, value);
+        return this;
+    }
+
+    public ContextBuilder withAi(String field, Value value) {
+        ai.put(field, value);
         return this;
     }
 
@@ -77,6 +83,7 @@ public final class ContextBuilder {
     }
 
     public EvaluationContext build() {
-        return new EvaluationContext(record, company, deal, signals, stage, fit, behavior, owner, lastActivity, now);
+        return new EvaluationContext(record, company, deal, signals, stage, fit, behavior, owner, lastActivity, now)
+                .withAi(ai);
     }
 }

@@ -159,7 +159,10 @@ public final class Main {
         }
         try (dev.orchestrator.adapter.persistence.Database database = dev.orchestrator.adapter.persistence.Database
                 .open(settings.databaseUrl(), settings.dataDir(), 2)) {
-            var report = Orchestrator.seedSandbox(database, java.time.Clock.systemUTC())
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            var persistence = dev.orchestrator.adapter.persistence.PersistenceAdapter.create(database.dataSource(),
+                    clock, () -> java.util.UUID.randomUUID());
+            var report = Orchestrator.seedSandbox(database, persistence, clock)
                     .seed(new dev.orchestrator.application.port.in.SeedSandboxUseCase.SeedCommand(seed,
                             Orchestrator.SEED_CONTACTS, false));
             out.printf("sandbox CRM seeded (seed %d): %d owners, %d companies, %d contacts%n", seed, report.owners(),

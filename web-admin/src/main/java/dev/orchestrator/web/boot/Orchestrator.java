@@ -23,11 +23,19 @@ import dev.orchestrator.application.normalize.FormLeadNormalizer;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
 import dev.orchestrator.application.port.in.SeedSandboxUseCase;
 import dev.orchestrator.application.seed.SeedData;
+import dev.orchestrator.application.dedupe.GuavaRegistrableDomains;
+import dev.orchestrator.application.dedupe.MatchRecordFactory;
+import dev.orchestrator.application.service.AccountMatching;
+import dev.orchestrator.application.service.BackfillIdentityIndexService;
+import dev.orchestrator.application.service.MatchCompanyService;
+import dev.orchestrator.domain.dedupe.MatchThresholds;
+import dev.orchestrator.domain.dedupe.RecordMatcher;
 import dev.orchestrator.application.service.DryRunRulesetService;
 import dev.orchestrator.application.service.SeedSandboxService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.orchestrator.application.service.LateEnrichmentRecorder;
+import dev.orchestrator.web.api.EnrichmentMetrics;
 import dev.orchestrator.web.api.RulesApi;
 import dev.orchestrator.application.service.PipelineStores;
 import dev.orchestrator.application.service.RoutingRotation;
@@ -87,6 +95,11 @@ import dev.orchestrator.web.pages.EventsPage;
 import dev.orchestrator.web.privacy.Redaction;
 import dev.orchestrator.web.privacy.RetentionSchedule;
 import dev.orchestrator.web.webhook.WebhookController;
+import dev.orchestrator.adapter.classifier.AiSettings;
+import dev.orchestrator.adapter.classifier.ClassifierBudget;
+import dev.orchestrator.adapter.classifier.LeadClassifiers;
+import dev.orchestrator.application.port.out.classification.LeadClassifier;
+import dev.orchestrator.application.service.ClassifyLeadService;
 import io.javalin.Javalin;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -150,8 +163,9 @@ public final class Orchestrator implements AutoCloseable {
                     persistence.companies(), persistence.signals(), persistence.reviews(), persistence.audit(),
                     persistence.transactions());
             ProcessEventService process = new ProcessEventService(parser, Map.of("form", new FormLeadNormalizer()),
-                    new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher, crm, rules,
-                    owners(settings, crm), new RoutingRotation(), stores, ids, clock);
+                    new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher,
+                    new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
+                    owners(settings, crm), new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),
@@ -180,7 +194,7 @@ public final class Orchestrator implements AutoCloseable {
                     new WebhookController(ingest, settings.publicBaseUrl()),
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(contactQueries, auth),
-                    new HealthApi(health, List.of(guard, retention)),
+                    new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
                     new RulesApi(new DryRunRulesetService(), rules, new RulesetYamlParser(),
                             SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
                     browserAuth(settings, clock),
@@ -197,7 +211,7 @@ public final class Orchestrator implements AutoCloseable {
                     json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
 
             if (settings.crm().equals("sandbox")) {
-                SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, clock).seed(
+                SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, persistence, clock).seed(
                         new SeedSandboxUseCase.SeedCommand(SandboxHistories.SEED, SEED_CONTACTS, true));
                 if (seeded.seeded()) {
                     LOG.info("seeded the sandbox CRM: {} owners, {} companies, {} contacts", seeded.owners(),
@@ -219,6 +233,20 @@ public final class Orchestrator implements AutoCloseable {
         return new BrowserAuth(new AdminUsers(settings.adminUsers()),
                 new Sessions(new SecureRandom(), clock, Duration.ofHours(8), Duration.ofMinutes(30)),
                 new LoginThrottle(5, Duration.ofMinutes(15), clock));
+    }
+
+    /** {@code AI_API_KEY} set: an OpenAI-compatible endpoint ({@code AI_BASE_URL}, {@code AI_MODEL}); else offline. */
+    static LeadClassifier leadClassifier(Map<String, String> env, HttpClient http, Clock clock) {
+        String key = env.get("AI_API_KEY");
+        if (key == null || key.isBlank()) {
+            return LeadClassifiers.offline();
+        }
+        try {
+            return LeadClassifiers.openAiCompatible(AiSettings.of(env.get("AI_BASE_URL"), env.get("AI_MODEL"), key,
+                    null), ClassifierBudget.DEFAULT, http, clock);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigurationError("AI_MODEL", e.getMessage());
+        }
     }
 
     /** Secrets known from here on are masked in every log line and in /health (docs/SECURITY.md). */
@@ -257,13 +285,21 @@ public final class Orchestrator implements AutoCloseable {
 
     static final int SEED_CONTACTS = 25_000;
 
+    static AccountMatching accountMatching(PersistenceAdapter persistence) {
+        MatchRecordFactory records = new MatchRecordFactory(new GuavaRegistrableDomains());
+        return new AccountMatching(new MatchCompanyService(persistence.identityIndex(),
+                RecordMatcher.standard(MatchThresholds.DEFAULT), records), persistence.identityIndex(), records);
+    }
+
     /** The sandbox CRM seeded from the shipped firmographics and owners. */
-    static SeedSandboxService seedSandbox(Database database, Clock clock) {
+    static SeedSandboxService seedSandbox(Database database, PersistenceAdapter persistence, Clock clock) {
         return new SeedSandboxService(SandboxCrmAdapter.seeder(database.dataSource(), clock),
                 () -> EnrichmentAdapters.sandboxCompanies().stream().map(c -> new SeedData.SeedCompany(c.name(),
                         c.domain().value(), Optional.of(c.industry().key()), Optional.of(c.employees()),
                         Optional.of(c.headquarters().countryCode()))).toList(),
-                () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()));
+                () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()),
+                new BackfillIdentityIndexService(persistence.identityIndex(),
+                        new MatchRecordFactory(new GuavaRegistrableDomains())));
     }
 
     private static Ruleset initialRuleset(Settings settings) {

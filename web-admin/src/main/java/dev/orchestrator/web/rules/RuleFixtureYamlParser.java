@@ -34,8 +34,8 @@ import java.util.Set;
  */
 public final class RuleFixtureYamlParser {
     private static final Set<String> FIXTURE_KEYS = Set.of("name", "description", "now", "given", "expect");
-    private static final Set<String> GIVEN_KEYS = Set.of("stage", "record", "company", "deal", "signals", "owner",
-            "owners", "round_robin", "last_activity", "last_activity_days_ago");
+    private static final Set<String> GIVEN_KEYS = Set.of("stage", "record", "company", "deal", "ai", "signals",
+            "owner", "owners", "round_robin", "last_activity", "last_activity_days_ago");
     private static final Set<String> EXPECT_KEYS = Set.of("stage", "owner", "queue", "score", "transitions",
             "routing_rule", "actions");
 
@@ -66,6 +66,7 @@ public final class RuleFixtureYamlParser {
         Map<String, Value> record = fields(given.get("record"), "record");
         Map<String, Value> company = fields(given.get("company"), "company");
         Map<String, Value> deal = fields(given.get("deal"), "deal");
+        Map<String, Value> ai = fields(given.get("ai"), "ai");
         List<Signal> signals = given.get("signals").map(signalsNode -> signals(signalsNode, now)).orElse(List.of());
         Optional<OwnerState> owner = given.get("owner").map(ownerNode -> currentOwner(ownerNode, directory));
         Optional<Instant> lastActivity = lastActivity(given, now);
@@ -80,8 +81,9 @@ public final class RuleFixtureYamlParser {
                 .orElse(RoundRobinState.start());
         EvaluationContext context = build(given, () -> new EvaluationContext(record, company, deal, signals, stage,
                 0, 0, owner, lastActivity, now));
+        EvaluationContext withAi = build(given.get("ai").orElse(given), () -> context.withAi(ai));
         FixtureExpectation expect = expectation(node.require("expect", "what the ruleset should decide"));
-        return build(node, () -> new RuleFixture(name, source, context, overrides, rotation, expect));
+        return build(node, () -> new RuleFixture(name, source, withAi, overrides, rotation, expect));
     }
 
     private static Optional<Instant> lastActivity(YamlTree.MapNode given, Instant now) {

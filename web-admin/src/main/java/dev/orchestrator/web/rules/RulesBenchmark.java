@@ -4,7 +4,7 @@ import dev.orchestrator.application.port.in.DryRunQuery;
 import dev.orchestrator.application.port.in.DryRunReport;
 import dev.orchestrator.application.port.in.RecordHistory;
 import dev.orchestrator.application.rules.SyntheticHistories;
-import dev.orchestrator.application.service.DryRunRulesetService;
+import dev.orchestrator.application.port.in.DryRunRulesetUseCase;
 import dev.orchestrator.domain.rules.EvaluationContext;
 import dev.orchestrator.domain.rules.OwnerRoster;
 import dev.orchestrator.domain.rules.RoundRobinState;
@@ -68,26 +68,21 @@ public final class RulesBenchmark {
         return result;
     }
 
-    public DryRunReport dryRun(Ruleset active, Ruleset proposed, OwnerRoster owners, int records, long seed,
-            PrintStream out) {
+    /** {@code service}: the dry-run use case as the composition root built it (e.g. over a two-thread pool). */
+    public DryRunReport dryRun(DryRunRulesetUseCase service, Ruleset active, Ruleset proposed, OwnerRoster owners,
+            int records, long seed, PrintStream out) {
         List<RecordHistory> histories = SyntheticHistories.generate(seed, records, AS_OF);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            DryRunRulesetService service = new DryRunRulesetService(pool);
-            DryRunQuery query = new DryRunQuery(active, proposed, histories, owners, AS_OF, 100);
-            long coldStart = System.nanoTime();
-            service.dryRun(query);
-            long cold = System.nanoTime() - coldStart;
-            long start = System.nanoTime();
-            DryRunReport report = service.dryRun(query);
-            long nanos = System.nanoTime() - start;
-            out.printf("rules dry-run bench: %,d records replayed under 2 rulesets in %.0f ms (first run, cold JIT: %.0f"
-                    + " ms); changed stage %d, owner %d, score %d%n", records, nanos / 1e6, cold / 1e6,
-                    report.changed().stage(), report.changed().owner(), report.changed().score());
-            return report;
-        } finally {
-            pool.shutdownNow();
-        }
+        DryRunQuery query = new DryRunQuery(active, proposed, histories, owners, AS_OF, 100);
+        long coldStart = System.nanoTime();
+        service.dryRun(query);
+        long cold = System.nanoTime() - coldStart;
+        long start = System.nanoTime();
+        DryRunReport report = service.dryRun(query);
+        long nanos = System.nanoTime() - start;
+        out.printf("rules dry-run bench: %,d records replayed under 2 rulesets in %.0f ms (first run, cold JIT: %.0f"
+                + " ms); changed stage %d, owner %d, score %d%n", records, nanos / 1e6, cold / 1e6,
+                report.changed().stage(), report.changed().owner(), report.changed().score());
+        return report;
     }
 
     private static int runSlices(Ruleset ruleset, OwnerRoster owners, List<EvaluationContext> contexts, int threads,

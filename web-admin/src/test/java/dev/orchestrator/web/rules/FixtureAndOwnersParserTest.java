@@ -50,6 +50,37 @@ class FixtureAndOwnersParserTest {
     }
 
     @Test
+    void reads_a_classifier_proposal_as_the_ai_fields_of_the_record() {
+        RuleFixture fixture = parse("""
+                name: ai
+                now: 2026-11-20T10:00:00Z
+                given:
+                  ai: { routing_tier: priority, confidence: 0.9 }
+                expect:
+                  stage: sql
+                """).get(0);
+
+        assertThat(fixture.given().ai()).containsEntry("routing_tier", Value.of("priority"))
+                .containsEntry("confidence", Value.of(0.9));
+    }
+
+    @Test
+    void an_ai_field_a_classifier_may_not_propose_is_refused_at_its_line() {
+        RulesetSyntaxError error = catchThrowableOfType(RulesetSyntaxError.class, () -> parse("""
+                name: ai
+                now: 2026-11-20T10:00:00Z
+                given:
+                  ai:
+                    owner_id: owner-01
+                expect:
+                  stage: sql
+                """));
+
+        assertThat(error.line()).isEqualTo(5);
+        assertThat(error.problem()).contains("ai.owner_id").contains("not a field a classifier may propose");
+    }
+
+    @Test
     void yaml_1_1_flags_and_numbers_stay_text_so_norway_is_a_country() {
         RuleFixture fixture = parse("""
                 name: norway

@@ -68,6 +68,22 @@ class LeadToMqlFlowTest {
     }
 
     @Test
+    void aLeadFromAnotherDomainOfAKnownAccountIsMatchedToThatAccount() throws Exception {
+        // The seeded sandbox CRM holds "Atlanta Cloud Co." at atlantacloud.com; this lead writes from .co.uk.
+        String email = "jane.doe@atlantacloud.co.uk";
+        server.postSigned("msg_account_match", "{\"id\":\"f-acct\",\"email\":\"" + email + "\","
+                + "\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"company\":\"ATLANTA CLOUD Company\","
+                + "\"country\":\"GB\",\"consent\":true}");
+
+        JsonNode contact = JSON.readTree(server.awaitGet("/api/contacts?email=" + email,
+                r -> r.statusCode() == 200).body());
+        assertThat(contact.get("timeline")).anySatisfy(event -> {
+            assertThat(event.get("kind").asText()).isEqualTo("matched");
+            assertThat(event.get("summary").asText()).startsWith("company matched existing account");
+        });
+    }
+
+    @Test
     void aSignalFromSomeoneUnknownIsKeptForWhenTheyBecomeAContact() throws Exception {
         String activity = "{\"id\":\"a-2\",\"type\":\"content_download\",\"email\":\"later@atlasrobotics.com\","
                 + "\"occurredAt\":\"" + Instant.now().minusSeconds(3600) + "\"}";

@@ -28,7 +28,7 @@ final class SandboxSeeder implements SandboxCrmSeeder {
     }
 
     @Override
-    public long reload(SeedData data) {
+    public Map<String, String> reload(SeedData data) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbi.inTransaction(h -> {
             h.execute("truncate sandbox_crm.contact_companies, sandbox_crm.contacts, sandbox_crm.companies, "
@@ -71,7 +71,9 @@ final class SandboxSeeder implements SandboxCrmSeeder {
             h.execute("""
                     insert into sandbox_crm.contact_companies (contact_id, company_id)
                     select id, company_id from sandbox_crm.contacts where company_id is not null""");
-            return (long) data.owners().size() + data.companies().size() + data.contacts().size();
+            Map<String, String> ids = new HashMap<>();
+            companyIds.forEach((domain, id) -> ids.put(domain, Long.toString(id)));
+            return ids;
         });
     }
 }

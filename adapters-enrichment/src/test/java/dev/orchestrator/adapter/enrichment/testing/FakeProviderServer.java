@@ -44,7 +44,7 @@ public final class FakeProviderServer implements AutoCloseable {
         }
     }
 
-    public record Seen(String path, String query, Map<String, List<String>> headers) {
+    public record Seen(String path, String query, Map<String, List<String>> headers, String body) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -107,7 +107,12 @@ public final class FakeProviderServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
-            seen.add(new Seen(uri.getPath(), uri.getRawQuery(), Map.copyOf(exchange.getRequestHeaders())));
+            String requestBody;
+            try (InputStream in = exchange.getRequestBody()) {
+                requestBody = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            seen.add(new Seen(uri.getPath(), uri.getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
+                    requestBody));
             Deque<Reply> script = scripts.get(uri.getPath());
             Reply reply = script == null ? Reply.json(404, "{\"error\":{\"type\":\"not_found\"}}")
                     : script.size() > 1 ? script.pollFirst() : script.peekFirst();

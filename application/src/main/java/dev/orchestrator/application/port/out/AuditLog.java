@@ -8,6 +8,11 @@ import java.util.UUID;
 public interface AuditLog {
     void append(AuditEvent event);
 
+    /** Appends several events in order, in one round trip where the store allows. */
+    default void appendAll(List<AuditEvent> events) {
+        events.forEach(this::append);
+    }
+
     /** Every audit event an event caused, in the order they happened: its decision trace. */
     List<AuditEvent> byCorrelation(UUID correlationId);
 

@@ -1,0 +1,223 @@
+package dev.orchestrator.adapter.persistence;
+
+import dev.orchestrator.application.port.out.IdentityCandidate;
+import dev.orchestrator.application.port.out.IdentityIndex;
+import dev.orchestrator.domain.dedupe.BlockingKey;
+import dev.orchestrator.domain.dedupe.BlockingKeys;
+import dev.orchestrator.domain.dedupe.CompanyName;
+import dev.orchestrator.domain.dedupe.DomainKey;
+import dev.orchestrator.domain.dedupe.MatchRecord;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The identity index in PostgreSQL: {@code identity_keys} (key_type, key_value, record_id) rows and one
+ * {@code identity_records} row of normalised match fields per record. A lookup is one statement: it counts each
+ * probe key's holders (stopping at one past the limit, so a key held by thousands costs no more than a rare one),
+ * ranks the holders of the usable keys and returns the best with their match fields.
+ */
+final class JdbiIdentityIndex implements IdentityIndex {
+    private static final String CANDIDATES = """
+            with probe as (
+                select t.key_type, t.key_value from unnest(:types::text[], :values::text[]) as t(key_type, key_value)
+            ), held as (
+                select p.key_type, p.key_value, c.holders
+                from probe p
+                cross join lateral (
+                    select count(*) as holders from (
+                        select 1 from identity_keys k where k.key_type = p.key_type and k.key_value = p.key_value
+                        limit :countLimit) first_holders) c
+                where c.holders between 1 and :maxHolders
+            ), ranked as (
+                select k.record_id, round(sum(1.0 / h.holders), 9) as affinity,
+                       array_agg(k.key_type) as shared_types, array_agg(k.key_value) as shared_values
+                from held h
+                join identity_keys k on k.key_type = h.key_type and k.key_value = h.key_value
+                where k.person = :person and k.record_id <> :probeId
+                group by k.record_id
+                order by affinity desc, k.record_id collate "C"
+                limit :maxCandidates
+            )
+            select r.*, ranked.affinity, ranked.shared_types, ranked.shared_values
+            from ranked join identity_records r on r.record_id = ranked.record_id
+            order by ranked.affinity desc, ranked.record_id collate "C"
+            """;
+    private static final String UPSERT_RECORD = """
+            insert into identity_records (record_id, person, company_raw, company_tokens, company_compact,
+                company_acronym, company_aliases, domains, domain_labels, emails, first_name, last_name, phones, city,
+                country)
+            values (:id, :person, :companyRaw, :tokens, :compact, :acronym, :aliases, :domains, :labels, :emails,
+                :firstName, :lastName, :phones, :city, :country)
+            on conflict (record_id) do update set person = excluded.person, company_raw = excluded.company_raw,
+                company_tokens = excluded.company_tokens, company_compact = excluded.company_compact,
+                company_acronym = excluded.company_acronym, company_aliases = excluded.company_aliases,
+                domains = excluded.domains, domain_labels = excluded.domain_labels, emails = excluded.emails,
+                first_name = excluded.first_name, last_name = excluded.last_name, phones = excluded.phones,
+                city = excluded.city, country = excluded.country
+            """;
+
+    private final HandleContext db;
+
+    JdbiIdentityIndex(HandleContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public void index(MatchRecord record) {
+        indexAll(List.of(record));
+    }
+
+    @Override
+    public void indexAll(List<MatchRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<String, MatchRecord> latest = new LinkedHashMap<>();
+        for (MatchRecord r : records) {
+            latest.remove(r.id());
+            latest.put(r.id(), r);
+        }
+        List<String> ids = new ArrayList<>(latest.keySet());
+        List<String> keyTypes = new ArrayList<>();
+        List<String> keyValues = new ArrayList<>();
+        List<String> keyIds = new ArrayList<>();
+        List<Boolean> keyPersons = new ArrayList<>();
+        for (MatchRecord r : latest.values()) {
+            for (BlockingKey key : BlockingKeys.of(r)) {
+                keyTypes.add(key.type().name());
+                keyValues.add(Text.safe(key.value()));
+                keyIds.add(r.id());
+                keyPersons.add(r.isPerson());
+            }
+        }
+        db.inTransaction(() -> {
+            db.use(handle -> {
+                handle.createUpdate("delete from identity_keys where record_id = any(:ids)")
+                        .bindArray("ids", String.class, ids)
+                        .execute();
+                handle.createUpdate("""
+                                insert into identity_keys (key_type, key_value, record_id, person)
+                                select * from unnest(:types::text[], :values::text[], :ids::text[],
+                                    :persons::boolean[])""")
+                        .bindArray("types", String.class, keyTypes)
+                        .bindArray("values", String.class, keyValues)
+                        .bindArray("ids", String.class, keyIds)
+                        .bindArray("persons", Boolean.class, keyPersons)
+                        .execute();
+                upsertRecords(handle, latest.values());
+            });
+            return null;
+        });
+    }
+
+    private static void upsertRecords(Handle handle, Iterable<MatchRecord> records) {
+        PreparedBatch batch = handle.prepareBatch(UPSERT_RECORD);
+        for (MatchRecord r : records) {
+            List<String> domains = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (DomainKey d : r.domains()) {
+                domains.add(Text.safe(d.registrable()));
+                labels.add(Text.safe(d.label()));
+            }
+            CompanyName company = r.company();
+            batch.bind("id", r.id())
+                    .bind("person", r.isPerson())
+                    .bind("companyRaw", Text.safe(company.raw()))
+                    .bindArray("tokens", String.class, safe(company.tokens()))
+                    .bind("compact", Text.safe(company.compact()))
+                    .bind("acronym", Text.safe(company.acronym()))
+                    .bindArray("aliases", String.class, safe(company.aliases()))
+                    .bindArray("domains", String.class, domains)
+                    .bindArray("labels", String.class, labels)
+                    .bindArray("emails", String.class, safe(r.emails()))
+                    .bind("firstName", r.firstName().map(Text::safe).orElse(null))
+                    .bind("lastName", r.lastName().map(Text::safe).orElse(null))
+                    .bindArray("phones", String.class, safe(r.phones()))
+                    .bind("city", r.city().map(Text::safe).orElse(null))
+                    .bind("country", r.country().map(Text::safe).orElse(null))
+                    .add();
+        }
+        batch.execute();
+    }
+
+    @Override
+    public void remove(String recordId) {
+        db.inTransaction(() -> {
+            db.use(handle -> {
+                handle.createUpdate("delete from identity_keys where record_id = :id").bind("id", recordId).execute();
+                handle.createUpdate("delete from identity_records where record_id = :id").bind("id", recordId)
+                        .execute();
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public List<IdentityCandidate> candidates(MatchRecord probe, Kind kind) {
+        Set<BlockingKey> keys = BlockingKeys.of(probe);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<String> types = new ArrayList<>(keys.size());
+        List<String> values = new ArrayList<>(keys.size());
+        for (BlockingKey key : keys) {
+            types.add(key.type().name());
+            values.add(Text.safe(key.value()));
+        }
+        return db.with(handle -> handle.createQuery(CANDIDATES)
+                .bindArray("types", String.class, types)
+                .bindArray("values", String.class, values)
+                .bind("countLimit", MAX_HOLDERS + 1)
+                .bind("maxHolders", MAX_HOLDERS)
+                .bind("maxCandidates", MAX_CANDIDATES)
+                .bind("person", kind == Kind.PERSON)
+                .bind("probeId", probe.id())
+                .map((rs, ctx) -> candidate(rs))
+                .list());
+    }
+
+    private static IdentityCandidate candidate(ResultSet rs) throws SQLException {
+        List<String> domains = strings(rs.getArray("domains"));
+        List<String> labels = strings(rs.getArray("domain_labels"));
+        Set<DomainKey> domainKeys = new LinkedHashSet<>();
+        for (int i = 0; i < domains.size(); i++) {
+            domainKeys.add(new DomainKey(domains.get(i), labels.get(i)));
+        }
+        CompanyName company = new CompanyName(rs.getString("company_raw"), strings(rs.getArray("company_tokens")),
+                rs.getString("company_compact"), rs.getString("company_acronym"),
+                new LinkedHashSet<>(strings(rs.getArray("company_aliases"))));
+        MatchRecord record = new MatchRecord(rs.getString("record_id"), company, domainKeys,
+                new LinkedHashSet<>(strings(rs.getArray("emails"))), Optional.ofNullable(rs.getString("first_name")),
+                Optional.ofNullable(rs.getString("last_name")), new LinkedHashSet<>(strings(rs.getArray("phones"))),
+                Optional.ofNullable(rs.getString("city")), Optional.ofNullable(rs.getString("country")));
+        List<String> sharedTypes = strings(rs.getArray("shared_types"));
+        List<String> sharedValues = strings(rs.getArray("shared_values"));
+        List<BlockingKey> shared = new ArrayList<>(sharedTypes.size());
+        for (int i = 0; i < sharedTypes.size(); i++) {
+            shared.add(new BlockingKey(BlockingKey.Type.valueOf(sharedTypes.get(i)), sharedValues.get(i)));
+        }
+        return new IdentityCandidate(record, rs.getDouble("affinity"), shared);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static List<String> safe(Iterable<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            out.add(Text.safe(v));
+        }
+        return out;
+    }
+}
