@@ -2,14 +2,17 @@ package dev.orchestrator.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.web.api.ContactsApi;
+import dev.orchestrator.web.api.DeadLettersApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
+import dev.orchestrator.web.api.ReviewApi;
 import dev.orchestrator.web.api.RulesApi;
 import dev.orchestrator.web.api.SweepApi;
 import dev.orchestrator.web.api.PrivacyApi;
+import dev.orchestrator.web.auth.BrowserAuth;
 import dev.orchestrator.web.edge.SecurityHeaders;
 import dev.orchestrator.web.edge.WebhookGuard;
-import dev.orchestrator.web.pages.EventsPage;
+import dev.orchestrator.web.pages.AdminPages;
 import dev.orchestrator.web.pages.JteRenderer;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
@@ -28,7 +31,8 @@ public final class WebServer {
     }
 
     public record Controllers(WebhookController webhooks, EventsApi events, ContactsApi contacts, HealthApi health,
-            SweepApi sweep, RulesApi rules, EventsPage eventsPage) {
+            SweepApi sweep, RulesApi rules, BrowserAuth browserAuth, AdminPages pages, DeadLettersApi deadLetters,
+            ReviewApi review) {
     }
 
     /** The edge in front of the routes (docs/SECURITY.md) and the admin's erasure endpoint. */
@@ -60,6 +64,7 @@ public final class WebServer {
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(security.webhookGuard()::check);
             config.routes.after(SecurityHeaders::apply);
+            c.browserAuth().install(config.routes);
 
             config.routes.post("/webhooks/{source}", c.webhooks()::receive);
 
@@ -68,6 +73,10 @@ public final class WebServer {
             config.routes.get("/api/contacts", c.contacts()::byEmail);
             config.routes.get("/api/contacts/{id}/timeline", c.contacts()::timeline);
             config.routes.get("/api/contacts/{id}/why", c.contacts()::why);
+            config.routes.get("/api/dead-letters", c.deadLetters()::list);
+            config.routes.post("/api/dead-letters/{id}/replay", c.deadLetters()::replay);
+            config.routes.get("/api/review", c.review()::list);
+            config.routes.post("/api/review/{id}/resolve", c.review()::resolve);
 
             config.routes.post("/api/rules/dry-run", c.rules()::dryRun);
             config.routes.post("/api/lifecycle/sweep", c.sweep()::run);
@@ -76,8 +85,7 @@ public final class WebServer {
             config.routes.get("/health", c.health()::health);
             config.routes.get("/metrics", c.health()::metrics);
 
-            config.routes.get("/", ctx -> ctx.redirect("/events"));
-            config.routes.get("/events", c.eventsPage()::show);
+            c.pages().install(config.routes);
         });
     }
 }

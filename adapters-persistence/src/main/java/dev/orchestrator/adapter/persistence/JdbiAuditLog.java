@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 final class JdbiAuditLog implements AuditLog {
     static final String SELECT = """
-            select id, at, kind, entity_type, entity_id, correlation_id, actor_type, actor_name, summary, rule_id,
+            select seq, id, at, kind, entity_type, entity_id, correlation_id, actor_type, actor_name, summary, rule_id,
                    ruleset_version,
                    array(select key from json_each_text(evidence)) as evidence_keys,
                    array(select value from json_each_text(evidence)) as evidence_values

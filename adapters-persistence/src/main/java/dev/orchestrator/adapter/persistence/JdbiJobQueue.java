@@ -1,6 +1,7 @@
 package dev.orchestrator.adapter.persistence;
 
 import dev.orchestrator.application.port.out.ClaimedJob;
+import dev.orchestrator.application.port.out.DeadLetter;
 import dev.orchestrator.application.port.out.JobKind;
 import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.QueueStats;
@@ -8,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -150,5 +152,37 @@ final class JdbiJobQueue implements JobQueue {
                 .bind("id", eventId)
                 .mapTo(Integer.class)
                 .one());
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(Optional<Long> afterJobId, int limit) {
+        return db.with(handle -> handle.createQuery("""
+                        select j.id, j.event_id, j.attempts, j.max_attempts, j.last_error, j.updated_at,
+                               e.source, e.source_event_id, e.email
+                        from jobs j join raw_events e on e.id = j.event_id
+                        where j.status = 'dead' and j.id < :after
+                        order by j.id desc limit :limit""")
+                .bind("after", afterJobId.orElse(Long.MAX_VALUE))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new DeadLetter(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+                        rs.getString("source"), rs.getString("source_event_id"),
+                        Optional.ofNullable(rs.getString("email")), rs.getInt("attempts"), rs.getInt("max_attempts"),
+                        Optional.ofNullable(rs.getString("last_error")).orElse(""),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list());
+    }
+
+    /** A job that was dead on arrival had no attempts to give; a replay gives it at least one. */
+    @Override
+    public Optional<UUID> revive(long jobId, Instant now) {
+        return db.with(handle -> handle.createQuery("""
+                        update jobs set status = 'ready', attempts = 0, max_attempts = greatest(max_attempts, 1),
+                            run_at = :now, locked_until = null, updated_at = :now
+                        where id = :id and status = 'dead'
+                        returning event_id""")
+                .bind("id", jobId)
+                .bind("now", Timestamp.from(now))
+                .mapTo(UUID.class)
+                .findOne());
     }
 }

@@ -1,11 +1,14 @@
 package dev.orchestrator.adapter.persistence;
 
 import dev.orchestrator.application.port.out.AuditLog;
+import dev.orchestrator.application.port.out.AuditPages;
 import dev.orchestrator.application.port.out.ContactDirectory;
+import dev.orchestrator.application.port.out.EventSearch;
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.IdentityIndex;
 import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.OperationsStats;
 import dev.orchestrator.application.port.out.PersonalDataStore;
 import dev.orchestrator.application.port.out.ReviewQueue;
 import dev.orchestrator.application.port.out.SignalStore;
@@ -29,6 +32,9 @@ public final class PersistenceAdapter {
     private final AuditLog audit;
     private final ContactDirectory contacts;
     private final ReviewQueue reviews;
+    private final OperationsStats operations;
+    private final EventSearch eventSearch;
+    private final AuditPages auditPages;
     private final SignalStore signals;
     private final CompanyDirectory companies;
     private final PersonalDataStore personalData;
@@ -44,6 +50,9 @@ public final class PersistenceAdapter {
         this.audit = new JdbiAuditLog(db);
         this.contacts = new JdbiContactDirectory(db);
         this.reviews = new JdbiReviewQueue(db, ids);
+        this.operations = new JdbiOperationsStats(db);
+        this.eventSearch = new JdbiEventSearch(db);
+        this.auditPages = new JdbiAuditPages(db);
         this.signals = new JdbiSignalStore(db);
         this.companies = new JdbiCompanyDirectory(db);
         this.personalData = new JdbiPersonalDataStore(db);
@@ -91,6 +100,18 @@ public final class PersistenceAdapter {
 
     public ReviewQueue reviews() {
         return reviews;
+    }
+
+    public OperationsStats operations() {
+        return operations;
+    }
+
+    public EventSearch eventSearch() {
+        return eventSearch;
+    }
+
+    public AuditPages auditPages() {
+        return auditPages;
     }
 
     public SignalStore signals() {

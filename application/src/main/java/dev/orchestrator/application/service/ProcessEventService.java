@@ -149,7 +149,12 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private ProcessOutcome lead(RawEvent raw, LeadNormalizer normalizer, LeadEvent lead, AuditTrail trail) {
         trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "normalizer",
                 "payload read with field map " + normalizer.version(), normalizedEvidence(normalizer, lead));
-        ValidationResult validation = validator.validate(lead);
+        Map<String, String> corrected = stores.reviews().corrections(raw.id());
+        if (!corrected.isEmpty()) {
+            trail.record(AuditKind.CORRECTED, CONTACT, Optional.empty(), "review",
+                    "fields corrected in review: " + String.join(", ", corrected.keySet()), corrected);
+        }
+        ValidationResult validation = validator.validate(LeadCorrections.apply(lead, corrected));
         if (validation instanceof ValidationResult.Invalid invalid) {
             return toReview(raw.id(), trail, invalid.problems());
         }

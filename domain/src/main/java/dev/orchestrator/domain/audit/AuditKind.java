@@ -5,7 +5,9 @@ import java.util.Locale;
 /** What happened, in the words of the audit trail (see DESIGN.md, "Audit trail"). */
 public enum AuditKind {
     RECEIVED, NORMALIZED, VALIDATED, CORRECTED, REJECTED, MATCHED, MERGED, ENRICHED, CLASSIFIED, SCORED, TRANSITIONED,
-    ROUTED, CRM_SEARCHED, CRM_WRITTEN, ACTION_SENT, FAILED, ERASED;
+    ROUTED, CRM_SEARCHED, CRM_WRITTEN, ACTION_SENT, FAILED, ERASED,
+    /** A person put a dead letter back in the queue, or closed a review item. */
+    REPLAYED, REVIEW_RESOLVED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

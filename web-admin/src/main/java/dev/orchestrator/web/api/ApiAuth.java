@@ -22,7 +22,8 @@ public final class ApiAuth {
         this.tokens = Map.copyOf(tokens);
     }
 
-    public void require(Context ctx, Role needed) {
+    /** Answers the caller's role, or throws 401 (no or unknown token) or 403 (a role below {@code needed}). */
+    public Role require(Context ctx, Role needed) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer");
@@ -38,6 +39,7 @@ public final class ApiAuth {
             throw new ProblemException(Problem.of("forbidden", "Forbidden", 403,
                     "this call needs the " + needed.name().toLowerCase(java.util.Locale.ROOT) + " role"));
         }
+        return role;
     }
 
     private Optional<Role> roleOf(String token) {

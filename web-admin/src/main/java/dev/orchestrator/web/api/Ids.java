@@ -18,6 +18,19 @@ final class Ids {
         }
     }
 
+    static long positiveLong(String value, String field) {
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ProblemException(Problem.ofField("bad-request", "Invalid parameter", 400,
+                field + " must be a positive whole number", field, "must be a positive whole number"));
+    }
+
     static int boundedInt(String value, String field, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;

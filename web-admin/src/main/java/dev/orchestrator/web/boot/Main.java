@@ -34,6 +34,7 @@ public final class Main {
     static final String USAGE = """
             usage: java -jar crm-orchestrator.jar [command] [options]
               serve [--port 7070] [--data-dir ./data]          run the server (the default command)
+              hash-password                                   read a password on stdin, print its hash for ORCH_ADMIN_USERS
               rules test DIR                                   run rule fixture files; exit 1 on any failure
               rules dry-run PROPOSED.yaml [--active FILE] [--json]
                                                                replay the seeded sandbox data under both rulesets
@@ -48,6 +49,8 @@ public final class Main {
         switch (command) {
             case "serve":
                 return serve(rest, out);
+            case "hash-password":
+                return hashPassword(out, err);
             case "rules":
                 return RulesCommands.run(rest, out);
             case "dedupe":
@@ -108,8 +111,35 @@ public final class Main {
         if (settings.developmentSecrets()) {
             out.println("  development webhook secret (sandbox only): " + Settings.DEV_WEBHOOK_SECRET);
             out.println("  development API token (sandbox only):      " + Settings.DEV_API_TOKEN);
+            out.println("  development admin login (sandbox only):    " + Settings.DEV_ADMIN_USER + " / "
+                    + Settings.DEV_ADMIN_PASSWORD);
         }
         out.flush();
+        return 0;
+    }
+
+    /** Reads one line (not echoed on a terminal) and prints the {@code pbkdf2-sha256$…} hash for ORCH_ADMIN_USERS. */
+    private static int hashPassword(PrintStream out, PrintStream err) {
+        String password;
+        java.io.Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("password: ");
+            password = typed == null ? "" : new String(typed);
+        } else {
+            try {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                password = line == null ? "" : line;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (password.length() < 12) {
+            err.println("a password needs at least 12 characters");
+            return 1;
+        }
+        out.println(dev.orchestrator.web.auth.PasswordHash.create(password, new java.security.SecureRandom(),
+                dev.orchestrator.web.auth.PasswordHash.DEFAULT_ITERATIONS).encode());
         return 0;
     }
 

@@ -56,10 +56,15 @@ import java.util.function.Supplier;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.service.ContactPageService;
 import dev.orchestrator.application.privacy.Pseudonyms;
 import dev.orchestrator.application.service.ContactQueryService;
+import dev.orchestrator.application.service.DashboardService;
+import dev.orchestrator.application.service.DeadLetterService;
+import dev.orchestrator.application.service.ReviewService;
 import dev.orchestrator.application.service.ErrorPolicy;
 import dev.orchestrator.application.service.EventQueryService;
+import dev.orchestrator.application.service.EventSearchService;
 import dev.orchestrator.application.service.ForgetContactService;
 import dev.orchestrator.application.service.HealthService;
 import dev.orchestrator.application.service.IngestWebhookService;
@@ -70,13 +75,24 @@ import dev.orchestrator.application.validate.LeadValidator;
 import dev.orchestrator.web.WebServer;
 import dev.orchestrator.web.api.ApiAuth;
 import dev.orchestrator.web.api.ContactsApi;
+import dev.orchestrator.web.api.DeadLettersApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
+import dev.orchestrator.web.api.ReviewApi;
 import dev.orchestrator.web.api.PrivacyApi;
 import dev.orchestrator.web.edge.SecuritySettings;
 import dev.orchestrator.web.edge.WebhookGuard;
 import dev.orchestrator.web.json.JacksonPayloadParser;
 import dev.orchestrator.web.json.Json;
+import dev.orchestrator.web.auth.AdminUsers;
+import dev.orchestrator.web.auth.BrowserAuth;
+import dev.orchestrator.web.auth.LoginThrottle;
+import dev.orchestrator.web.auth.Sessions;
+import dev.orchestrator.web.pages.AdminPages;
+import dev.orchestrator.web.pages.ContactsPage;
+import dev.orchestrator.web.pages.DashboardPage;
+import dev.orchestrator.web.pages.DeadLettersPage;
+import dev.orchestrator.web.pages.ReviewPage;
 import dev.orchestrator.web.pages.EventsPage;
 import dev.orchestrator.web.privacy.Redaction;
 import dev.orchestrator.web.privacy.RetentionSchedule;
@@ -163,6 +179,12 @@ public final class Orchestrator implements AutoCloseable {
                     persistence.audit());
             HealthService health = new HealthService(persistence.events(), persistence.jobs(), persistence.reviews(), crm, clock);
             ApiAuth auth = new ApiAuth(settings.apiTokens());
+            ContactQueryService contactQueries = new ContactQueryService(persistence.contacts(), persistence.audit());
+
+            DeadLetterService deadLetters = new DeadLetterService(persistence.jobs(), persistence.events(),
+                    persistence.audit(), persistence.transactions(), ids, clock);
+            ReviewService reviews = new ReviewService(persistence.reviews(), persistence.jobs(), persistence.events(),
+                    persistence.audit(), persistence.transactions(), ids, clock, MAX_ATTEMPTS);
             Pseudonyms pseudonyms = pseudonyms(persistence);
             ForgetContactService forget = new ForgetContactService(persistence.contacts(), persistence.personalData(),
                     crm, security.forgetInCrm(), parser, persistence.audit(), persistence.transactions(), pseudonyms,
@@ -180,13 +202,23 @@ public final class Orchestrator implements AutoCloseable {
             Javalin web = WebServer.create(new WebServer.Controllers(
                     new WebhookController(ingest, settings.publicBaseUrl(), workers::wake),
                     new EventsApi(eventQueries, auth),
-                    new ContactsApi(new ContactQueryService(persistence.contacts(), persistence.audit()), auth),
+                    new ContactsApi(contactQueries, auth),
                     new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
                     new SweepApi(sweep, auth),
                     new RulesApi(new DryRunRulesetService(), rules, new RulesetYamlParser(),
                             SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
-                    new EventsPage(eventQueries, health)), json,
-                    new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
+                    browserAuth(settings, clock),
+                    new AdminPages(
+                            new DashboardPage(new DashboardService(persistence.operations(), persistence.jobs(),
+                                    persistence.reviews(), clock)),
+                            new EventsPage(new EventSearchService(persistence.eventSearch()), eventQueries),
+                            new ContactsPage(contactQueries,
+                                    new ContactPageService(persistence.contacts(), persistence.auditPages())),
+                            new DeadLettersPage(deadLetters, deadLetters),
+                            new ReviewPage(reviews, reviews, eventQueries)),
+                    new DeadLettersApi(deadLetters, deadLetters, auth),
+                    new ReviewApi(reviews, reviews, auth)),
+                    json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
 
             if (settings.crm().equals("sandbox")) {
                 SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, persistence, clock).seed(
@@ -206,6 +238,12 @@ public final class Orchestrator implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private static BrowserAuth browserAuth(Settings settings, Clock clock) {
+        return new BrowserAuth(new AdminUsers(settings.adminUsers()),
+                new Sessions(new SecureRandom(), clock, Duration.ofHours(8), Duration.ofMinutes(30)),
+                new LoginThrottle(5, Duration.ofMinutes(15), clock));
     }
 
     /** {@code AI_API_KEY} set: an OpenAI-compatible endpoint ({@code AI_BASE_URL}, {@code AI_MODEL}); else offline. */

@@ -1,6 +1,10 @@
 package dev.orchestrator.web.boot;
 
+import dev.orchestrator.web.api.ApiAuth;
+import dev.orchestrator.web.auth.AdminUser;
+import dev.orchestrator.web.auth.PasswordHash;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +26,23 @@ public record Settings(
         Optional<String> publicBaseUrl,
         int workerThreads,
         int databasePoolSize,
-        boolean developmentSecrets) {
+        boolean developmentSecrets,
+        List<AdminUser> adminUsers) {
 
     /** Documented development secrets: accepted only while the CRM is the sandbox. */
     public static final String DEV_WEBHOOK_SECRET = "whsec_ZGV2LW9ubHktZm9ybS1zZWNyZXQtY2hhbmdlLW1l";
     public static final String DEV_API_TOKEN = "dev-admin-token";
+    public static final String DEV_ADMIN_USER = "admin";
+    public static final String DEV_ADMIN_PASSWORD = "dev-admin-password";
     static final List<String> DEFAULT_SOURCES = List.of("form", "activity");
+
+    /** Settings without admin users (nobody can log in to the pages): for code that needs only the API. */
+    public Settings(int port, Path dataDir, Optional<String> databaseUrl, String crm,
+            Map<String, List<String>> webhookSecrets, Map<String, String> apiTokens, Optional<String> publicBaseUrl,
+            int workerThreads, int databasePoolSize, boolean developmentSecrets) {
+        this(port, dataDir, databaseUrl, crm, webhookSecrets, apiTokens, publicBaseUrl, workerThreads,
+                databasePoolSize, developmentSecrets, List.of());
+    }
 
     public static Settings fromEnvironment(Map<String, String> env, Optional<Integer> portFlag,
             Optional<Path> dataDirFlag) {
@@ -69,11 +84,28 @@ public record Settings(
         } else if (!sandbox && tokens.containsKey(DEV_API_TOKEN)) {
             throw new ConfigurationError("ORCH_API_TOKENS", "contains the development token; refused when CRM=" + crm);
         }
+        List<AdminUser> adminUsers;
+        try {
+            adminUsers = AdminUser.parseList(env.getOrDefault("ORCH_ADMIN_USERS", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError("ORCH_ADMIN_USERS", e.getMessage());
+        }
+        if (adminUsers.isEmpty()) {
+            if (!sandbox) {
+                throw new ConfigurationError("ORCH_ADMIN_USERS", "is required when CRM=" + crm);
+            }
+            adminUsers = List.of(new AdminUser(DEV_ADMIN_USER, ApiAuth.Role.ADMIN, PasswordHash.create(
+                    DEV_ADMIN_PASSWORD, new SecureRandom(), PasswordHash.MIN_ITERATIONS)));
+            devSecrets = true;
+        } else if (!sandbox && adminUsers.stream().anyMatch(u -> u.password().matches(DEV_ADMIN_PASSWORD))) {
+            throw new ConfigurationError("ORCH_ADMIN_USERS",
+                    "has a user with the development password; refused when CRM=" + crm);
+        }
         int port = portFlag.orElseGet(() -> integer(env, "PORT", 7070));
         Path dataDir = dataDirFlag.orElseGet(() -> Path.of(env.getOrDefault("DATA_DIR", "data")));
         return new Settings(port, dataDir, Optional.ofNullable(env.get("DATABASE_URL")).filter(s -> !s.isBlank()),
                 crm, secrets, tokens, Optional.ofNullable(env.get("PUBLIC_BASE_URL")).filter(s -> !s.isBlank()),
-                integer(env, "WORKER_THREADS", 4), integer(env, "DATABASE_POOL_SIZE", 16), devSecrets);
+                integer(env, "WORKER_THREADS", 4), integer(env, "DATABASE_POOL_SIZE", 16), devSecrets, adminUsers);
     }
 
     private static List<String> csv(String value) {
@@ -104,7 +136,7 @@ public record Settings(
     public String toString() {
         return "Settings[port=" + port + ", dataDir=" + dataDir + ", database="
                 + (databaseUrl.isPresent() ? "external" : "embedded") + ", crm=" + crm + ", sources="
-                + webhookSecrets.keySet() + ", workerThreads=" + workerThreads + "]";
+                + webhookSecrets.keySet() + ", adminUsers=" + adminUsers + ", workerThreads=" + workerThreads + "]";
     }
 
     /** A configuration value that is missing or unsafe; names the variable. */

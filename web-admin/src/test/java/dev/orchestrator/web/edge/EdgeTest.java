@@ -49,11 +49,13 @@ class EdgeTest {
 
     @Test
     void every_kind_of_answer_carries_the_security_headers() {
+        dev.orchestrator.web.testing.Browser browser = new dev.orchestrator.web.testing.Browser(server);
+        browser.logIn("victor", RunningOrchestrator.PASSWORD);
         List<HttpResponse<String>> answers = List.of(
-                server.get("/events"),
+                browser.get("/events"),
                 server.get("/health"),
                 server.send(HttpRequest.newBuilder(server.uri("/api/events")).GET().build()),
-                server.get("/no-such-page"),
+                browser.get("/no-such-page"),
                 server.postSigned("msg_edge_2", "{}"));
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 200, 401, 404, 403);
@@ -70,9 +72,13 @@ class EdgeTest {
 
     @Test
     void pages_carry_no_inline_script_or_style_the_policy_would_block() {
-        String page = server.get("/events").body();
-
-        assertThat(page).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain(" style=")
-                .doesNotContain("<style").doesNotContain("onclick=");
+        dev.orchestrator.web.testing.Browser browser = new dev.orchestrator.web.testing.Browser(server);
+        browser.logIn("victor", RunningOrchestrator.PASSWORD);
+        for (String path : List.of("/", "/events", "/contacts", "/review", "/dead-letters")) {
+            String page = browser.get(path).body();
+            assertThat(page).as(path).contains("<main");
+            assertThat(page).as(path).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                    .doesNotContain(" style=").doesNotContain("<style").doesNotContain("onclick=");
+        }
     }
 }

@@ -3,6 +3,9 @@ package dev.orchestrator.web.testing;
 import dev.orchestrator.adapter.persistence.testing.TestDatabase;
 import dev.orchestrator.application.intake.StandardWebhooksScheme;
 import dev.orchestrator.application.intake.WebhookSecret;
+import dev.orchestrator.web.api.ApiAuth;
+import dev.orchestrator.web.auth.AdminUser;
+import dev.orchestrator.web.auth.PasswordHash;
 import dev.orchestrator.web.boot.Orchestrator;
 import dev.orchestrator.web.boot.Settings;
 import dev.orchestrator.web.edge.SecuritySettings;
@@ -13,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +27,10 @@ import java.util.Optional;
 public final class RunningOrchestrator implements AutoCloseable {
     public static final String SECRET = "whsec_dGVzdC1vbmx5LWZvcm0tc2VjcmV0LTEyMzQ1Ng==";
     public static final String TOKEN = "test-viewer-token";
+    public static final String OPERATOR_TOKEN = "test-operator-token";
+    public static final String PASSWORD = "test-password-1234";
+    /** Cheap hashes keep tests fast; configuration read from the environment refuses so few iterations. */
+    private static final int TEST_ITERATIONS = 1_000;
 
     public static final String ADMIN_TOKEN = "test-admin-token";
 
@@ -44,14 +52,74 @@ public final class RunningOrchestrator implements AutoCloseable {
         String url = TestDatabase.freshUrl();
         Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(url),
                 "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET)),
-                Map.of(TOKEN, "viewer", ADMIN_TOKEN, "admin"),
-                Optional.empty(), 2, 8, false);
+                Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator", ADMIN_TOKEN, "admin"),
+                Optional.empty(), 2, 8, false, List.of(user("admin", ApiAuth.Role.ADMIN),
+                        user("olive", ApiAuth.Role.OPERATOR), user("victor", ApiAuth.Role.VIEWER)));
         return new RunningOrchestrator(Orchestrator.start(settings, security), url);
     }
 
     /** The database the server runs on, for tests that look at every table. */
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+
+    private static AdminUser user(String name, ApiAuth.Role role) {
+        return new AdminUser(name, role, PasswordHash.create(PASSWORD, new SecureRandom(), TEST_ITERATIONS));
+    }
+
+    /** Runs SQL on the server's database: for states a test cannot reach through the API (a CRM outage's dead letter). */
+    public int sql(String statement, Object... parameters) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl);
+                java.sql.PreparedStatement prepared = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+            return prepared.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Turns a processed event into a dead letter, as if the CRM had failed every attempt: answers the job id.
+     */
+    public long buryAsIfTheCrmFailed(String eventId) {
+        sql("update raw_events set status = 'dead', last_error = 'gave up after 5 attempts: CrmFailure: HTTP 503'"
+                + " where id = ?::uuid", eventId);
+        sql("update jobs set status = 'dead', attempts = 5, last_error = 'gave up after 5 attempts: CrmFailure: HTTP 503"
+                + " {\"status\":\"error\",\"message\":\"Service Unavailable\"}' where event_id = ?::uuid", eventId);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl);
+                java.sql.PreparedStatement query = connection.prepareStatement(
+                        "select id from jobs where event_id = ?::uuid")) {
+            query.setString(1, eventId);
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> postApi(String path, String token, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Records a rule decision about a contact, as the rules engine does. */
+    public void recordRuleDecision(String contactId, String eventId, String kind, String ruleId, String version,
+            String summary, String evidenceJson) {
+        sql("""
+                insert into audit_events (id, at, kind, entity_type, entity_id, correlation_id, actor_type, actor_name,
+                    summary, rule_id, ruleset_version, evidence)
+                values (gen_random_uuid(), now(), ?, 'contact', ?, ?::uuid, 'rule', ?, ?, ?, ?, ?::json)""",
+                kind, contactId, eventId, ruleId, summary, ruleId, version, evidenceJson);
+    }
+
+    public int port() {
+        return orchestrator.port();
     }
 
     public URI uri(String path) {

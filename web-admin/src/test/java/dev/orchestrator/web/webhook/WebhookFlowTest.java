@@ -189,7 +189,9 @@ class WebhookFlowTest {
     void theEventsPageEscapesWhatSendersControl() {
         server.postSigned("<b>msg_html</b>", lead("html.escape@acme.com"));
 
-        HttpResponse<String> page = server.get("/events");
+        dev.orchestrator.web.testing.Browser browser = new dev.orchestrator.web.testing.Browser(server);
+        browser.logIn("victor", RunningOrchestrator.PASSWORD);
+        HttpResponse<String> page = browser.get("/events");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("&lt;b&gt;msg_html&lt;/b&gt;").doesNotContain("<b>msg_html</b>");

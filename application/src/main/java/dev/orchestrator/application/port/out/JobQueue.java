@@ -3,6 +3,7 @@ package dev.orchestrator.application.port.out;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The PostgreSQL job queue: jobs enqueued in the caller's transaction, claimed with SKIP LOCKED. */
@@ -25,4 +26,13 @@ public interface JobQueue {
 
     /** How many times the event's processing job has been claimed. */
     int attempts(UUID eventId);
+
+    /** Dead jobs, most recently buried first, continuing after job {@code afterJobId} (a keyset page). */
+    List<DeadLetter> deadLetters(Optional<Long> afterJobId, int limit);
+
+    /**
+     * Puts a dead job back in the queue: ready at {@code now}, its attempts counted from zero again. Answers the
+     * job's event, or empty when the job is not dead (already replayed, or unknown).
+     */
+    Optional<UUID> revive(long jobId, Instant now);
 }

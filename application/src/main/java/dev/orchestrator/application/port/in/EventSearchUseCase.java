@@ -1,0 +1,5 @@
+package dev.orchestrator.application.port.in;
+
+public interface EventSearchUseCase {
+    EventPage search(EventSearchQuery query);
+}

@@ -1,0 +1,5 @@
+package dev.orchestrator.application.port.in;
+
+public interface ResolveReviewUseCase {
+    ResolveOutcome resolve(ResolveReviewCommand command);
+}
