@@ -84,6 +84,24 @@ class LeadToMqlFlowTest {
     }
 
     @Test
+    void theSweepAsksTheRulesAgainThroughTheQueueOncePerContactPerDay() throws Exception {
+        String email = "sweep.me@atlasrobotics.com";
+        server.postSigned("msg_sweep_form", "{\"id\":\"f-sweep\",\"email\":\"" + email + "\",\"consent\":true}");
+        server.awaitGet("/api/contacts?email=" + email, r -> r.statusCode() == 200);
+
+        HttpResponse<String> first = server.postAs(RunningOrchestrator.ADMIN_TOKEN, "/api/lifecycle/sweep?minAgeSeconds=0");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).get("queued").asInt()).isPositive();
+
+        JsonNode contact = JSON.readTree(server.awaitGet("/api/contacts?email=" + email,
+                r -> r.body().contains("scheduled re-evaluation of " + email)).body());
+        assertThat(contact.get("timeline")).extracting(e -> e.get("summary").asText())
+                .contains("scheduled re-evaluation of " + email);
+        HttpResponse<String> again = server.postAs(RunningOrchestrator.ADMIN_TOKEN, "/api/lifecycle/sweep?minAgeSeconds=0");
+        assertThat(JSON.readTree(again.body()).get("queued").asInt()).isZero();
+    }
+
+    @Test
     void aSignalFromSomeoneUnknownIsKeptForWhenTheyBecomeAContact() throws Exception {
         String activity = "{\"id\":\"a-2\",\"type\":\"content_download\",\"email\":\"later@atlasrobotics.com\","
                 + "\"occurredAt\":\"" + Instant.now().minusSeconds(3600) + "\"}";
