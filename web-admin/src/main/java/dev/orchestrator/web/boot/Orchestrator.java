@@ -213,7 +213,7 @@ public final class Orchestrator implements AutoCloseable {
                                     persistence.reviews(), clock)),
                             new EventsPage(new EventSearchService(persistence.eventSearch()), eventQueries),
                             new ContactsPage(contactQueries,
-                                    new ContactPageService(persistence.contacts(), persistence.auditPages())),
+                                    new ContactPageService(persistence.contacts(), persistence.auditPages()), forget),
                             new DeadLettersPage(deadLetters, deadLetters),
                             new ReviewPage(reviews, reviews, eventQueries)),
                     new DeadLettersApi(deadLetters, deadLetters, auth),

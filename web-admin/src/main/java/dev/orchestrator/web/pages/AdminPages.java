@@ -25,6 +25,7 @@ public final class AdminPages {
         routes.get("/events/{eventId}", events::detail);
         routes.get("/contacts", contacts::search);
         routes.get("/contacts/{id}", contacts::show);
+        routes.post("/contacts/{id}/forget", contacts::forget);
         routes.get("/dead-letters", deadLetters::list);
         routes.post("/dead-letters/replay", deadLetters::replay);
         routes.get("/review", review::list);

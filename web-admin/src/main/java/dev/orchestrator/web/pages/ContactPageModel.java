@@ -6,6 +6,12 @@ import java.util.List;
 public record ContactPageModel(String email, List<Fact> facts, List<Why> whys, List<TimelineRow> timeline,
         String nextLink, boolean paged, String firstLink) {
 
+    /** The admin's erase action; the contact id is the last segment of the first-page link. */
+    public String forgetLink() {
+        String path = firstLink.contains("?") ? firstLink.substring(0, firstLink.indexOf('?')) : firstLink;
+        return path + "/forget";
+    }
+
     public String eventsLink() {
         return "/events?email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8);
     }

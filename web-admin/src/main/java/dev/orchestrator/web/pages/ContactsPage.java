@@ -4,12 +4,16 @@ import dev.orchestrator.application.port.in.ContactPage;
 import dev.orchestrator.application.port.in.ContactPageQuery;
 import dev.orchestrator.application.port.in.ContactPageUseCase;
 import dev.orchestrator.application.port.in.ContactQueryUseCase;
+import dev.orchestrator.application.port.in.ForgetContactCommand;
+import dev.orchestrator.application.port.in.ForgetContactUseCase;
+import dev.orchestrator.application.port.in.ForgetOutcome;
 import dev.orchestrator.domain.audit.AuditEvent;
 import dev.orchestrator.domain.audit.AuditKind;
 import dev.orchestrator.domain.crm.Contact;
 import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.web.Problem;
 import dev.orchestrator.web.ProblemException;
+import dev.orchestrator.web.api.ApiAuth.Role;
 import dev.orchestrator.web.auth.BrowserAuth;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -28,10 +32,35 @@ public final class ContactsPage {
 
     private final ContactQueryUseCase contacts;
     private final ContactPageUseCase pages;
+    private final ForgetContactUseCase forget;
 
-    public ContactsPage(ContactQueryUseCase contacts, ContactPageUseCase pages) {
+    public ContactsPage(ContactQueryUseCase contacts, ContactPageUseCase pages, ForgetContactUseCase forget) {
         this.contacts = contacts;
         this.pages = pages;
+        this.forget = forget;
+    }
+
+    /** {@code POST /contacts/{id}/forget}: the admin action of docs/SECURITY.md, admin role only. */
+    public void forget(Context ctx) {
+        BrowserAuth.requireRole(ctx, Role.ADMIN, "forgetting a person");
+        UUID id;
+        try {
+            id = UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.ofField("bad-request", "Invalid contact id", 400,
+                    "contact ids are UUIDs", "id", "not a UUID"));
+        }
+        ForgetOutcome outcome = forget.forget(ForgetContactCommand.byId(id,
+                BrowserAuth.session(ctx).username().orElseThrow()));
+        if (outcome instanceof ForgetOutcome.Forgotten forgotten) {
+            ctx.redirect("/contacts?forgotten=" + java.net.URLEncoder.encode(forgotten.pseudonym(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } else if (outcome instanceof ForgetOutcome.NotFound notFound) {
+            throw new ProblemException(Problem.of("not-found", "Contact not found", 404, notFound.detail()));
+        } else if (outcome instanceof ForgetOutcome.CrmFailed failed) {
+            throw new ProblemException(Problem.of("crm-failed", "The CRM refused the deletion", 502,
+                    failed.detail() + " — nothing was erased here; try again"));
+        }
     }
 
     public void search(Context ctx) {

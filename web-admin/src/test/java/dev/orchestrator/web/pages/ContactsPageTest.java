@@ -39,6 +39,31 @@ class ContactsPageTest {
     }
 
     @Test
+    void anAdminForgetsAPersonFromTheContactPage() throws Exception {
+        JsonNode contact = contact("cp.forget@acme.com", "msg_cp_forget");
+        Browser admin = new Browser(server);
+        admin.logIn("admin", RunningOrchestrator.PASSWORD);
+        String page = "/contacts/" + contact.get("id").asText();
+        assertThat(admin.get(page).body()).contains("id=\"forget-contact\"");
+
+        HttpResponse<String> forgotten = admin.postWithToken(page, page + "/forget", java.util.Map.of());
+
+        assertThat(forgotten.statusCode()).isEqualTo(302);
+        assertThat(forgotten.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).startsWith("/contacts?forgotten=forgotten-"));
+        assertThat(server.get("/api/contacts?email=cp.forget@acme.com").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aViewerSeesNoForgetButtonAndMayNotForget() throws Exception {
+        JsonNode contact = contact("cp.keep@acme.com", "msg_cp_keep");
+        String page = "/contacts/" + contact.get("id").asText();
+
+        assertThat(browser.get(page).body()).doesNotContain("forget-contact");
+        assertThat(browser.postWithToken(page, page + "/forget", java.util.Map.of()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anUnknownEmailIsSaidSo() {
         HttpResponse<String> page = browser.get("/contacts?email=nobody@acme.com");
 
