@@ -317,6 +317,11 @@ public final class ProcessEventService implements ProcessEventUseCase {
         for (ScoreContribution contribution : evaluation.score().contributions()) {
             scoreEvidence.put("contribution." + n + ".rule", contribution.ruleId());
             scoreEvidence.put("contribution." + n + ".points", Integer.toString(contribution.points()));
+            String prefix = "contribution." + n;
+            scoreEvidence.put(prefix + ".when", contribution.conditions().stream().map(c -> c.expr())
+                    .collect(Collectors.joining(" and ")));
+            contribution.conditions().forEach(c -> c.values().forEach((field, value) ->
+                    scoreEvidence.put(prefix + ".values." + field, value)));
             n++;
         }
         trail.recordRule(AuditKind.SCORED, CONTACT, contactId, "scoring", version, "scored fit "

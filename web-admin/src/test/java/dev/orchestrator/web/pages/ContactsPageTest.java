@@ -64,6 +64,20 @@ class ContactsPageTest {
     }
 
     @Test
+    void theScoresWhyShowsARuleReadingTheClassifiersProposalWithTheValuesItRead() throws Exception {
+        String email = "vp@bluepeakpath.com";
+        server.postSigned("msg_cp_ai", "{\"id\":\"f-cp-ai\",\"email\":\"" + email + "\",\"consent\":true,"
+                + "\"message\":\"Budget approved, we need this urgently this quarter to replace Salesforce for 60 users.\"}");
+        JsonNode contact = JSON.readTree(server.awaitGet("/api/contacts?email=" + email,
+                r -> r.statusCode() == 200).body());
+
+        String html = browser.get("/contacts/" + contact.get("id").asText()).body();
+
+        assertThat(html).contains("ai-priority-intent", "ai.routing_tier == priority and ai.confidence &gt;= 0.8",
+                "ai.routing_tier");
+    }
+
+    @Test
     void anUnknownEmailIsSaidSo() {
         HttpResponse<String> page = browser.get("/contacts?email=nobody@acme.com");
 

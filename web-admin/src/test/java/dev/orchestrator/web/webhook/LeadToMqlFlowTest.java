@@ -102,6 +102,31 @@ class LeadToMqlFlowTest {
     }
 
     @Test
+    void aConfidentPriorityReadingOfTheMessageAddsIntentPointsThroughARule() throws Exception {
+        String email = "cto@bluepeakpath.com";
+        server.postSigned("msg_ai_priority", "{\"id\":\"f-ai\",\"email\":\"" + email + "\",\"consent\":true,"
+                + "\"message\":\"Our budget is approved and we need this urgently this quarter: we are evaluating a "
+                + "replacement for Salesforce for 40 engineers.\"}");
+
+        JsonNode contact = JSON.readTree(server.awaitGet("/api/contacts?email=" + email,
+                r -> r.statusCode() == 200).body());
+        JsonNode classified = null;
+        JsonNode scored = null;
+        for (JsonNode event : contact.get("timeline")) {
+            if (event.get("kind").asText().equals("classified")) {
+                classified = event;
+            }
+            if (event.get("kind").asText().equals("scored")) {
+                scored = event;
+            }
+        }
+        assertThat(classified).isNotNull();
+        assertThat(classified.get("evidence").toString()).contains("priority");
+        assertThat(scored.get("evidence").toString()).contains("ai-priority-intent");
+        assertThat(contact.get("scores").get("behavior").asInt()).isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
     void aSignalFromSomeoneUnknownIsKeptForWhenTheyBecomeAContact() throws Exception {
         String activity = "{\"id\":\"a-2\",\"type\":\"content_download\",\"email\":\"later@atlasrobotics.com\","
                 + "\"occurredAt\":\"" + Instant.now().minusSeconds(3600) + "\"}";
