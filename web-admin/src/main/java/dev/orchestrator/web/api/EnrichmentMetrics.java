@@ -3,13 +3,45 @@ package dev.orchestrator.web.api;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentStats;
 import dev.orchestrator.application.port.out.enrichment.ProviderStats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Enrichment in {@code /metrics}: lookups, calls the caches saved, and per provider calls, budget and health. */
-public final class EnrichmentMetrics implements MetricsSource {
+public final class EnrichmentMetrics implements MetricsSource, HealthSection {
     private final CompanyEnricher enricher;
 
     public EnrichmentMetrics(CompanyEnricher enricher) {
         this.enricher = enricher;
+    }
+
+    @Override
+    public String key() {
+        return "enrichment";
+    }
+
+    /** Each provider's state: a 401/403 marks it unhealthy until its back-off ends, so operators see it here. */
+    @Override
+    public Map<String, Object> section() {
+        EnrichmentStats stats = enricher.stats();
+        List<Map<String, Object>> providers = new ArrayList<>();
+        for (ProviderStats p : stats.providers()) {
+            Map<String, Object> provider = new LinkedHashMap<>();
+            provider.put("name", p.provider());
+            provider.put("status", !p.enabled() ? "switched-off" : p.healthy() ? "up" : "down");
+            provider.put("detail", p.detail());
+            provider.put("callsToday", p.callsToday());
+            p.dailyBudget().ifPresent(budget -> provider.put("dailyBudget", budget));
+            p.coolingDownUntil().ifPresent(until -> provider.put("coolingDownUntil", until.toString()));
+            providers.add(provider);
+        }
+        return Map.of("providers", providers, "cacheHitRatio", stats.cacheHitRatio());
+    }
+
+    @Override
+    public boolean healthy() {
+        return enricher.stats().providers().stream().allMatch(p -> !p.enabled() || p.healthy());
     }
 
     @Override

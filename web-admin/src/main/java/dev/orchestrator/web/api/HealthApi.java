@@ -36,6 +36,14 @@ public final class HealthApi {
         body.put("crm", Map.of("name", report.crm().crm(), "status", report.crm().up() ? "up" : "down",
                 "detail", Redaction.redact(report.crm().detail())));
         body.put("review", Map.of("open", report.openReviews()));
+        for (MetricsSource source : more) {
+            if (source instanceof HealthSection section) {
+                body.put(section.key(), section.section());
+                if (!section.healthy() && "up".equals(body.get("status"))) {
+                    body.put("status", "degraded");
+                }
+            }
+        }
         ctx.status(report.databaseUp() ? 200 : 503).json(body);
     }
 

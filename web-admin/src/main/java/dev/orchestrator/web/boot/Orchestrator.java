@@ -14,6 +14,7 @@ import dev.orchestrator.application.intake.WebhookSource;
 import dev.orchestrator.application.intake.WebhookSources;
 import dev.orchestrator.adapter.enrichment.EnrichmentAdapters;
 import dev.orchestrator.adapter.enrichment.EnrichmentSettings;
+import dev.orchestrator.adapter.enrichment.ProviderPolicy;
 import dev.orchestrator.adapter.enrichment.WaterfallSettings;
 import dev.orchestrator.adapter.enrichment.apollo.ApolloSettings;
 import dev.orchestrator.adapter.enrichment.clearbit.ClearbitSettings;
@@ -352,13 +353,50 @@ public final class Orchestrator implements AutoCloseable {
 
     static EnrichmentSettings enrichmentSettings(Map<String, String> env) {
         Duration timeout = Duration.ofSeconds(2);
-        return new EnrichmentSettings(
-                EnrichmentSettings.parseProviderOrder(env.getOrDefault("ENRICHMENT_PROVIDERS", "sandbox")), Map.of(),
+        List<String> order = EnrichmentSettings.parseProviderOrder(env.getOrDefault("ENRICHMENT_PROVIDERS", "sandbox"));
+        Map<String, ProviderPolicy> policies = new java.util.LinkedHashMap<>();
+        for (String provider : order) {
+            policies.put(provider, providerPolicy(env, provider));
+        }
+        return new EnrichmentSettings(order, policies,
                 WaterfallSettings.defaults(),
                 Optional.ofNullable(env.get("CLEARBIT_KEY")).filter(k -> !k.isBlank())
                         .map(key -> ClearbitSettings.of(env.get("CLEARBIT_BASE_URL"), key, timeout)),
                 Optional.ofNullable(env.get("APOLLO_KEY")).filter(k -> !k.isBlank())
                         .map(key -> ApolloSettings.of(env.get("APOLLO_BASE_URL"), key, timeout)));
+    }
+
+    /**
+     * {@code ENRICHMENT_<PROVIDER>_ENABLED=false} (kill switch), {@code ENRICHMENT_<PROVIDER>_DAILY_BUDGET} (calls
+     * per day), {@code ENRICHMENT_<PROVIDER>_TIMEOUT_MS} (its own timeout inside the waterfall's deadline).
+     */
+    static ProviderPolicy providerPolicy(Map<String, String> env, String provider) {
+        String prefix = "ENRICHMENT_" + provider.toUpperCase(java.util.Locale.ROOT) + "_";
+        ProviderPolicy policy = ProviderPolicy.defaults();
+        String timeout = env.get(prefix + "TIMEOUT_MS");
+        if (timeout != null && !timeout.isBlank()) {
+            policy = ProviderPolicy.withTimeout(Duration.ofMillis(positive(prefix + "TIMEOUT_MS", timeout)));
+        }
+        String budget = env.get(prefix + "DAILY_BUDGET");
+        if (budget != null && !budget.isBlank()) {
+            policy = policy.withDailyBudget(positive(prefix + "DAILY_BUDGET", budget));
+        }
+        if ("false".equalsIgnoreCase(env.getOrDefault(prefix + "ENABLED", "true").strip())) {
+            policy = policy.switchedOff();
+        }
+        return policy;
+    }
+
+    private static long positive(String name, String value) {
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new Settings.ConfigurationError(name, "must be a positive whole number");
     }
 
     private static WebhookSources sources(Settings settings) {

@@ -183,6 +183,7 @@ class WebhookFlowTest {
         assertThat(health.get("database").get("status").asText()).isEqualTo("up");
         assertThat(health.get("queue").has("lagSeconds")).isTrue();
         assertThat(health.get("crm").get("name").asText()).isEqualTo("sandbox");
+        assertThat(health.get("enrichment").get("providers").get(0).get("name").asText()).isEqualTo("sandbox");
     }
 
     @Test
