@@ -9,8 +9,10 @@ id="${2:-msg_$(date +%s%N)}"
 url="${ORCH_URL:-http://localhost:7070}"
 secret="${WEBHOOK_SECRET_FORM:-whsec_ZGV2LW9ubHktZm9ybS1zZWNyZXQtY2hhbmdlLW1l}"
 ts="$(date +%s)"
-body="$(printf '{"id":"%s","submittedAt":"%s","email":"%s","firstName":"Jane","lastName":"Doe","company":"Acme Corporation","website":"https://acme.com","phone":"+1 415 555 2671","country":"US","consent":true}' \
-  "$id" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$email")"
+domain="${email#*@}"
+company="${COMPANY:-${domain%%.*}}"          # COMPANY overrides; else the email domain's first label
+body="$(printf '{"id":"%s","submittedAt":"%s","email":"%s","firstName":"Jane","lastName":"Doe","company":"%s","website":"https://www.%s","phone":"+1 415 555 2671","country":"US","consent":true}' \
+  "$id" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$email" "$company" "$domain")"
 key_hex="$(printf '%s' "${secret#whsec_}" | base64 -d | od -An -tx1 | tr -d ' \n')"
 sig="$(printf '%s' "$id.$ts.$body" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$key_hex" -binary | base64)"
 curl -sS -i -X POST "$url/webhooks/form" \
