@@ -39,10 +39,12 @@ public final class MatchCompanyService implements MatchCompanyUseCase {
         for (IdentityCandidate candidate : candidates) {
             MatchDecision decision = matcher.compareCompanies(lead, candidate.record());
             if (best.accountId().isEmpty() || stronger(decision, best.decision())) {
-                best = new CompanyMatch(decision, Optional.of(candidate.recordId()), candidate.sharedKeys(), 0);
+                best = new CompanyMatch(decision, Optional.of(candidate.recordId()), candidate.sharedKeys(), 0,
+                        Optional.of(candidate.record()));
             }
         }
-        return new CompanyMatch(best.decision(), best.accountId(), best.sharedKeys(), candidates.size());
+        return new CompanyMatch(best.decision(), best.accountId(), best.sharedKeys(), candidates.size(),
+                best.account());
     }
 
     private static boolean stronger(MatchDecision a, MatchDecision b) {

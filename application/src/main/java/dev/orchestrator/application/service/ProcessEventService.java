@@ -432,8 +432,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
                     trail.record(AuditKind.MATCHED, CONTACT, Optional.empty(), "dedupe",
                             "possible duplicate of account " + match.accountId().get() + ": sent to review",
                             evidence);
-                    stores.reviews().open(eventId, "possible-duplicate-account", List.of(new FieldProblem("company",
-                            "new company " + id + " may be account " + match.accountId().get())), now);
+                    stores.reviews().open(eventId, "possible-duplicate-account",
+                            duplicateProblems(id, match, lead, company), now);
                 }
             }
         }
@@ -442,6 +442,29 @@ public final class ProcessEventService implements ProcessEventUseCase {
         return new KnownCompany(company.domain(), company.name(), Optional.of(id.value()), company.employees(),
                 company.industry(), company.revenueRange(), company.fundingStage(), company.country(),
                 company.state(), company.technologies(), now);
+    }
+
+    /**
+     * What the review queue shows side by side: this lead's company and the existing account, field by field,
+     * then the evidence the matcher weighed (each feature with its weight).
+     */
+    private static List<FieldProblem> duplicateProblems(CrmObjectId created, CompanyMatch match, ValidatedLead lead,
+            KnownCompany company) {
+        List<FieldProblem> problems = new ArrayList<>();
+        problems.add(new FieldProblem("company", "new company " + created + " may be account "
+                + match.accountId().orElse("")));
+        problems.add(new FieldProblem("lead.name", lead.company().orElse("")));
+        problems.add(new FieldProblem("lead.domain", company.domain()));
+        problems.add(new FieldProblem("lead.country", lead.country().orElse("")));
+        match.account().ifPresent(account -> {
+            problems.add(new FieldProblem("account.name", account.company().raw()));
+            problems.add(new FieldProblem("account.domain", account.domains().stream()
+                    .map(d -> d.registrable()).sorted().collect(Collectors.joining(", "))));
+            problems.add(new FieldProblem("account.country", account.country().orElse("")));
+        });
+        match.decision().score().features().forEach(f -> problems.add(new FieldProblem("evidence." + f.name(),
+                f.value() + " (" + String.format(java.util.Locale.ROOT, "%+.1f", f.weight()) + ")")));
+        return problems;
     }
 
     private static Map<String, String> matchEvidence(CompanyMatch match) {

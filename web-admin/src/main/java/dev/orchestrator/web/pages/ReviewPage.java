@@ -72,10 +72,25 @@ public final class ReviewPage {
                         item.corrections().getOrDefault(problem.field(), sent.isValueNode() ? sent.asText() : "")));
             }
         }
+        Map<String, String> byField = new java.util.LinkedHashMap<>();
+        item.problems().forEach(p -> byField.put(p.field(), p.message()));
+        List<ReviewItemModel.Side> sides = new ArrayList<>();
+        for (String field : List.of("name", "domain", "country")) {
+            if (byField.containsKey("lead." + field) || byField.containsKey("account." + field)) {
+                sides.add(new ReviewItemModel.Side(field, byField.getOrDefault("lead." + field, ""),
+                        byField.getOrDefault("account." + field, "")));
+            }
+        }
+        List<String> evidence = item.problems().stream().filter(p -> p.field().startsWith("evidence."))
+                .map(p -> p.field().substring("evidence.".length()) + ": " + p.message()).toList();
+        List<String> problems = item.problems().stream()
+                .filter(p -> !p.field().startsWith("lead.") && !p.field().startsWith("account.")
+                        && !p.field().startsWith("evidence."))
+                .map(p -> p.field() + " " + p.message()).toList();
         ctx.render("review-item.jte", Map.of("model", new ReviewItemModel(item.id().toString(),
                 item.eventId().toString(), Times.shown(item.createdAt()), item.reason(), item.open(),
-                item.resolvedBy().orElse(""), item.problems().stream().map(p -> p.field() + " " + p.message())
-                        .toList(), fields, event.map(e -> Redaction.payload(e.body())).orElse("")),
+                item.resolvedBy().orElse(""), problems, fields,
+                event.map(e -> Redaction.payload(e.body())).orElse(""), sides, evidence),
                 "chrome", BrowserAuth.chrome(ctx)));
     }
 

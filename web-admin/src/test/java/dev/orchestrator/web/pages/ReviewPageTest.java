@@ -37,6 +37,26 @@ class ReviewPageTest {
     }
 
     @Test
+    void aPossibleDuplicateAccountIsShownSideBySideWithTheMatchingEvidence() throws Exception {
+        String eventId = JSON.readTree(server.postSigned("msg_rv_dup", "{\"id\":\"f-dup\",\"email\":\"ops@acme-labs.io\","
+                + "\"company\":\"Acme Labs\",\"consent\":true}").body()).get("eventId").asText();
+        server.awaitGet("/api/events/" + eventId, r -> r.body().contains("\"done\""));
+        String reviewId = java.util.UUID.randomUUID().toString();
+        server.sql("""
+                insert into review_items (id, event_id, reason, problems, status, created_at)
+                values (?::uuid, ?::uuid, 'possible-duplicate-account', json_object(?::text[], ?::text[]), 'open', now())""",
+                reviewId, eventId,
+                new String[] {"company", "lead.name", "lead.domain", "account.name", "account.domain", "evidence.name"},
+                new String[] {"new company 7 may be account 3", "Acme Labs", "acme-labs.io", "ACME Laboratories Inc.",
+                    "acmelabs.com", "acme labs ~ acme laboratories (+2.5)"});
+
+        String page = logIn("victor").get("/review/" + reviewId).body();
+
+        assertThat(page).contains("id=\"side-by-side\"", "<td>Acme Labs</td><td>ACME Laboratories Inc.</td>",
+                "<td>acme-labs.io</td><td>acmelabs.com</td>", "name: acme labs ~ acme laboratories (+2.5)");
+    }
+
+    @Test
     void resolvingWithACorrectedEmailReRunsTheEventWithIt() throws Exception {
         String reviewId = reviewItemFor("msg_rv_2", "sam.at.acme.com");
         Browser operator = logIn("olive");

@@ -2,6 +2,7 @@ package dev.orchestrator.application.port.in;
 
 import dev.orchestrator.domain.dedupe.BlockingKey;
 import dev.orchestrator.domain.dedupe.MatchDecision;
+import dev.orchestrator.domain.dedupe.MatchRecord;
 import dev.orchestrator.domain.dedupe.MatchScore;
 import dev.orchestrator.domain.shared.Require;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param comparisons accounts compared (at most the index's candidate limit)
  */
 public record CompanyMatch(MatchDecision decision, Optional<String> accountId, List<BlockingKey> sharedKeys,
-                           int comparisons) {
+                           int comparisons, Optional<MatchRecord> account) {
     public CompanyMatch {
         Require.present("decision", decision);
         Require.present("accountId", accountId);
@@ -28,7 +29,8 @@ public record CompanyMatch(MatchDecision decision, Optional<String> accountId, L
 
     /** No account shared a key with the lead: distinct, with no evidence either way. */
     public static CompanyMatch noCandidate() {
-        return new CompanyMatch(new MatchDecision.Distinct(MatchScore.of(List.of())), Optional.empty(), List.of(), 0);
+        return new CompanyMatch(new MatchDecision.Distinct(MatchScore.of(List.of())), Optional.empty(), List.of(), 0,
+                Optional.empty());
     }
 
     public boolean isDuplicate() {
