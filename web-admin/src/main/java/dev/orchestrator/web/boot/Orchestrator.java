@@ -95,6 +95,7 @@ import dev.orchestrator.web.pages.DashboardPage;
 import dev.orchestrator.web.pages.DeadLettersPage;
 import dev.orchestrator.web.pages.ReviewPage;
 import dev.orchestrator.web.pages.EventsPage;
+import dev.orchestrator.web.pages.SandboxPage;
 import dev.orchestrator.web.privacy.Redaction;
 import dev.orchestrator.web.privacy.RetentionSchedule;
 import dev.orchestrator.web.webhook.WebhookController;
@@ -216,7 +217,10 @@ public final class Orchestrator implements AutoCloseable {
                             new ContactsPage(contactQueries,
                                     new ContactPageService(persistence.contacts(), persistence.auditPages()), forget),
                             new DeadLettersPage(deadLetters, deadLetters),
-                            new ReviewPage(reviews, reviews, eventQueries)),
+                            new ReviewPage(reviews, reviews, eventQueries),
+                            new SandboxPage(Orchestrator::activeRulesetText, rules::current,
+                                    new DryRunRulesetService(), SandboxHistories::replayable, SandboxHistories::asOf,
+                                    owners(settings, crm))),
                     new DeadLettersApi(deadLetters, deadLetters, auth),
                     new ReviewApi(reviews, reviews, auth)),
                     json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
@@ -312,6 +316,17 @@ public final class Orchestrator implements AutoCloseable {
                 () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()),
                 new BackfillIdentityIndexService(persistence.identityIndex(),
                         new MatchRecordFactory(new GuavaRegistrableDomains())));
+    }
+
+    /** The active ruleset's file as text, for the sandbox editor to start from. */
+    static String activeRulesetText() {
+        Optional<String> path = Optional.ofNullable(System.getenv("RULESET_PATH")).filter(p -> !p.isBlank());
+        try {
+            byte[] bytes = path.isPresent() ? Files.readAllBytes(Path.of(path.get())) : ShippedRules.defaultRulesetBytes();
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read RULESET_PATH", e);
+        }
     }
 
     private static Ruleset initialRuleset(Settings settings) {

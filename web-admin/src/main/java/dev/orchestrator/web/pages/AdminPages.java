@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 
 /** The browser pages, all behind login (see {@code BrowserAuth}). */
 public final class AdminPages {
+    private final SandboxPage sandbox;
     private final DashboardPage dashboard;
     private final EventsPage events;
     private final ContactsPage contacts;
@@ -11,7 +12,8 @@ public final class AdminPages {
     private final ReviewPage review;
 
     public AdminPages(DashboardPage dashboard, EventsPage events, ContactsPage contacts, DeadLettersPage deadLetters,
-            ReviewPage review) {
+            ReviewPage review, SandboxPage sandbox) {
+        this.sandbox = sandbox;
         this.dashboard = dashboard;
         this.events = events;
         this.contacts = contacts;
@@ -31,5 +33,7 @@ public final class AdminPages {
         routes.get("/review", review::list);
         routes.get("/review/{id}", review::item);
         routes.post("/review/{id}/resolve", review::resolve);
+        routes.get("/sandbox", sandbox::show);
+        routes.post("/sandbox", sandbox::run);
     }
 }

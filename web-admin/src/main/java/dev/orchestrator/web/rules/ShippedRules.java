@@ -5,6 +5,7 @@ import dev.orchestrator.domain.rules.Ruleset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The ruleset and sandbox owner directory shipped inside the jar. */
 public final class ShippedRules {
@@ -12,6 +13,14 @@ public final class ShippedRules {
     public static final String SANDBOX_OWNERS = "/rules/sandbox-owners.yaml";
 
     private ShippedRules() {
+    }
+
+    /** The rule fixtures shipped beside the default ruleset (the same files `rules test` runs in CI). */
+    public static final List<String> FIXTURES = List.of("deals.yaml", "disqualify.yaml", "mql.yaml", "nurture.yaml",
+            "routing.yaml", "scoring.yaml", "sql.yaml");
+
+    public static byte[] fixtureBytes(String name) {
+        return resource("/rules/fixtures/" + name);
     }
 
     public static byte[] defaultRulesetBytes() {
