@@ -222,12 +222,12 @@ class ForgetContactServiceTest {
 
         @Override
         public CrmObjectId createContact(ContactDraft draft) {
-            throw new UnsupportedOperationException("not used by an erasure");
+            throw new AssertionError("an erasure must not call this");
         }
 
         @Override
         public void updateContact(CrmObjectId id, ContactDraft draft) {
-            throw new UnsupportedOperationException("not used by an erasure");
+            throw new AssertionError("an erasure must not call this");
         }
 
         @Override
@@ -237,17 +237,17 @@ class ForgetContactServiceTest {
 
         @Override
         public CrmObjectId createCompany(CompanyDraft draft) {
-            throw new UnsupportedOperationException("not used by an erasure");
+            throw new AssertionError("an erasure must not call this");
         }
 
         @Override
         public void updateCompany(CrmObjectId id, CompanyDraft draft) {
-            throw new UnsupportedOperationException("not used by an erasure");
+            throw new AssertionError("an erasure must not call this");
         }
 
         @Override
         public void associateContactWithCompany(CrmObjectId contactId, CrmObjectId companyId) {
-            throw new UnsupportedOperationException("not used by an erasure");
+            throw new AssertionError("an erasure must not call this");
         }
 
         @Override
