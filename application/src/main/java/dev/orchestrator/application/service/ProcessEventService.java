@@ -184,8 +184,10 @@ public final class ProcessEventService implements ProcessEventUseCase {
                         valid.companyDomain(), valid.phoneE164(), Optional.empty(), LifecycleStage.LEAD,
                         Optional.empty(), 0, 0, facts, now, now));
 
+        // A submission time in the future is the sender's clock, not a fact: the receipt time stands in.
+        Instant submitted = lead.submittedAt().filter(at -> !at.isAfter(now)).orElse(now);
         List<Signal> signals = signals(contact, now);
-        signals.add(new Signal(FORM_SUBMITTED, lead.submittedAt().filter(at -> !at.isAfter(now)).orElse(now)));
+        signals.add(new Signal(FORM_SUBMITTED, submitted));
         Decision decision = decide(contact, company, signals, now, trail, classification);
         Contact decided = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
                 decision.behavior(), now);
@@ -210,7 +212,6 @@ public final class ProcessEventService implements ProcessEventUseCase {
                         "stage", written.stage().key(), "owner", written.ownerId().orElse(""),
                         "company", companyWithCrm.flatMap(KnownCompany::crmId).orElse("")));
 
-        Instant submitted = lead.submittedAt().filter(at -> !at.isAfter(now)).orElse(now);
         stores.transactions().inRetryableTransaction(() -> {
             stores.contacts().save(written);
             companyWithCrm.ifPresent(stores.companies()::save);

@@ -162,17 +162,22 @@ public final class Orchestrator implements AutoCloseable {
 
             IngestWebhookService ingest = new IngestWebhookService(sources(settings), parser, persistence.events(),
                     persistence.jobs(), persistence.transactions(), ids, clock, MAX_ATTEMPTS);
-            ActiveRulesetHolder rules = new ActiveRulesetHolder(new RulesetYamlParser(), initialRuleset(settings));
+            ActiveRulesetHolder rules = new ActiveRulesetHolder(new RulesetYamlParser(),
+                    new RulesetYamlParser().parse(activeRulesetBytes()));
             CompanyEnricher enricher = EnrichmentAdapters.waterfall(enrichmentSettings(System.getenv()), http,
                     EnrichmentCachePersistence.create(persistence.jdbi()),
                     new LateEnrichmentRecorder(persistence.companies(), persistence.audit(), ids, clock), clock);
             PipelineStores stores = new PipelineStores(persistence.events(), persistence.contacts(),
                     persistence.companies(), persistence.signals(), persistence.reviews(), persistence.audit(),
                     persistence.transactions());
+            // One roster for the pipeline, the dry-run API and the sandbox page: with a real CRM it caches the owners
+            // API, and three caches would call that API three times as often.
+            Supplier<OwnerRoster> owners = owners(settings, crm);
+            DryRunRulesetService dryRuns = new DryRunRulesetService();
             ProcessEventService process = new ProcessEventService(parser, Map.of("form", new FormLeadNormalizer()),
                     new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
-                    owners(settings, crm), new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
+                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),
@@ -207,8 +212,8 @@ public final class Orchestrator implements AutoCloseable {
                     new ContactsApi(contactQueries, auth),
                     new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
                     new SweepApi(sweep, auth),
-                    new RulesApi(new DryRunRulesetService(), rules, new RulesetYamlParser(),
-                            SandboxHistories::replayable, owners(settings, crm), auth, json, SandboxHistories::asOf),
+                    new RulesApi(dryRuns, rules, new RulesetYamlParser(),
+                            SandboxHistories::replayable, owners, auth, json, SandboxHistories::asOf),
                     browserAuth(settings, clock),
                     new AdminPages(
                             new DashboardPage(new DashboardService(persistence.operations(), persistence.jobs(),
@@ -219,8 +224,7 @@ public final class Orchestrator implements AutoCloseable {
                             new DeadLettersPage(deadLetters, deadLetters),
                             new ReviewPage(reviews, reviews, eventQueries),
                             new SandboxPage(Orchestrator::activeRulesetText, rules::current,
-                                    new DryRunRulesetService(), SandboxHistories::replayable, SandboxHistories::asOf,
-                                    owners(settings, crm))),
+                                    dryRuns, SandboxHistories::replayable, SandboxHistories::asOf, owners)),
                     new DeadLettersApi(deadLetters, deadLetters, auth),
                     new ReviewApi(reviews, reviews, auth)),
                     json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
@@ -318,27 +322,22 @@ public final class Orchestrator implements AutoCloseable {
                         new MatchRecordFactory(new GuavaRegistrableDomains())));
     }
 
-    /** The active ruleset's file as text, for the sandbox editor to start from. */
-    static String activeRulesetText() {
-        Optional<String> path = Optional.ofNullable(System.getenv("RULESET_PATH")).filter(p -> !p.isBlank());
-        try {
-            byte[] bytes = path.isPresent() ? Files.readAllBytes(Path.of(path.get())) : ShippedRules.defaultRulesetBytes();
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read RULESET_PATH", e);
-        }
-    }
-
-    private static Ruleset initialRuleset(Settings settings) {
+    /** The active ruleset file: {@code RULESET_PATH}, else the shipped one. */
+    static byte[] activeRulesetBytes() {
         Optional<String> path = Optional.ofNullable(System.getenv("RULESET_PATH")).filter(p -> !p.isBlank());
         if (path.isEmpty()) {
-            return ShippedRules.defaultRuleset();
+            return ShippedRules.defaultRulesetBytes();
         }
         try {
-            return new RulesetYamlParser().parse(Files.readAllBytes(Path.of(path.get())));
+            return Files.readAllBytes(Path.of(path.get()));
         } catch (IOException e) {
             throw new Settings.ConfigurationError("RULESET_PATH", "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The active ruleset's file as text, for the sandbox editor to start from. */
+    static String activeRulesetText() {
+        return new String(activeRulesetBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

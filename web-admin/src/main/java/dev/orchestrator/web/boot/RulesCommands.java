@@ -63,15 +63,13 @@ final class RulesCommands {
 
     /** {@code --active FILE}, else {@code RULESET_PATH}, else the shipped ruleset. */
     private static Ruleset active(RulesetYamlParser parser, Optional<Path> file, PrintStream out) {
-        Optional<Path> path = file.or(() -> Optional.ofNullable(System.getenv("RULESET_PATH"))
-                .filter(p -> !p.isBlank()).map(Path::of));
-        if (path.isEmpty()) {
-            return ShippedRules.defaultRuleset();
-        }
+        byte[] bytes = file.map(RulesCommands::read).orElseGet(Orchestrator::activeRulesetBytes);
+        String name = file.map(Path::toString).orElseGet(() -> Optional.ofNullable(System.getenv("RULESET_PATH"))
+                .filter(p -> !p.isBlank()).orElse("the shipped ruleset"));
         try {
-            return parser.parse(read(path.get()));
+            return parser.parse(bytes);
         } catch (RulesetSyntaxError e) {
-            throw new Main.UsageError("active ruleset " + path.get() + " refused: " + e.getMessage());
+            throw new Main.UsageError("active ruleset " + name + " refused: " + e.getMessage());
         }
     }
 
