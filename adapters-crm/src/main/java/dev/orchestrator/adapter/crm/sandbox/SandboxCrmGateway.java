@@ -177,11 +177,15 @@ final class SandboxCrmGateway implements CrmGateway {
         return new CrmHealth(name(), true, contacts + " contacts");
     }
 
-    /** Like a CRM's GDPR delete: the row and its company links go; deleting what is gone changes nothing. */
+    /** Like a CRM's GDPR delete: the row, its notes and tasks and its company and deal links go; deleting what is gone changes nothing. */
     @Override
     public void forgetContact(CrmObjectId id) {
         long contact = parseId(id);
         jdbi.useTransaction(handle -> {
+            handle.createUpdate("delete from sandbox_crm.engagements where contact_id = :id")
+                    .bind("id", contact).execute();
+            handle.createUpdate("delete from sandbox_crm.deal_contacts where contact_id = :id")
+                    .bind("id", contact).execute();
             handle.createUpdate("delete from sandbox_crm.contact_companies where contact_id = :id")
                     .bind("id", contact).execute();
             handle.createUpdate("delete from sandbox_crm.contacts where id = :id").bind("id", contact).execute();

@@ -31,7 +31,8 @@ final class SandboxSeeder implements SandboxCrmSeeder {
     public Map<String, String> reload(SeedData data) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbi.inTransaction(h -> {
-            h.execute("truncate sandbox_crm.contact_companies, sandbox_crm.contacts, sandbox_crm.companies, "
+            h.execute("truncate sandbox_crm.engagements, sandbox_crm.deal_contacts, sandbox_crm.deals, "
+                    + "sandbox_crm.contact_companies, sandbox_crm.contacts, sandbox_crm.companies, "
                     + "sandbox_crm.owners restart identity");
             PreparedBatch owners = h.prepareBatch("""
                     insert into sandbox_crm.owners (id, email, first_name, last_name, archived)

@@ -30,7 +30,8 @@ class SandboxCrmGatewayContractTest extends CrmGatewayContract {
 
     @Override
     protected void resetCrm() {
-        jdbi.useHandle(h -> h.execute("truncate sandbox_crm.contact_companies, sandbox_crm.contacts, "
+        jdbi.useHandle(h -> h.execute("truncate sandbox_crm.engagements, sandbox_crm.deal_contacts, sandbox_crm.deals, "
+                + "sandbox_crm.contact_companies, sandbox_crm.contacts, "
                 + "sandbox_crm.companies, sandbox_crm.owners restart identity"));
     }
 
