@@ -1,5 +1,6 @@
 package dev.orchestrator.adapter.crm.sandbox;
 
+import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.port.out.crm.SandboxCrmSeeder;
 import java.time.Clock;
@@ -23,6 +24,12 @@ public final class SandboxCrmAdapter {
     public static CrmGateway create(DataSource dataSource, Clock clock) {
         migrate(dataSource);
         return new SandboxCrmGateway(Jdbi.create(dataSource), clock);
+    }
+
+    /** Notes and tasks in the sandbox CRM, each written once per idempotency key. */
+    public static CrmEngagements engagements(DataSource dataSource, Clock clock) {
+        migrate(dataSource);
+        return new SandboxEngagements(Jdbi.create(dataSource), clock);
     }
 
     private static void migrate(DataSource dataSource) {
