@@ -1,7 +1,8 @@
 package dev.orchestrator.application.service;
 
-import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.LeadNormalizer;
+import dev.orchestrator.application.normalize.SignalNormalizer;
+import dev.orchestrator.application.normalize.UnreadablePayload;
 import dev.orchestrator.application.normalize.UnprocessablePayload;
 import dev.orchestrator.application.port.in.ClassifyLeadCommand;
 import dev.orchestrator.application.port.in.ClassifyLeadUseCase;
@@ -83,7 +84,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
     private final PayloadParser parser;
     private final Map<String, LeadNormalizer> leadNormalizers;
-    private final ActivityNormalizer activityNormalizer;
+    private final SignalNormalizer signalNormalizer;
     private final LeadValidator validator;
     private final CompanyEnricher enricher;
     private final ClassifyLeadUseCase classifier;
@@ -97,12 +98,12 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final Clock clock;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
-            ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher,
+            SignalNormalizer signalNormalizer, LeadValidator validator, CompanyEnricher enricher,
             ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, AccountMatching accounts,
             PipelineStores stores, IdGenerator ids, Clock clock) {
         this.parser = parser;
         this.leadNormalizers = Map.copyOf(leadNormalizers);
-        this.activityNormalizer = activityNormalizer;
+        this.signalNormalizer = signalNormalizer;
         this.validator = validator;
         this.enricher = enricher;
         this.classifier = classifier;
@@ -128,7 +129,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         }
         PayloadTree tree = ((PayloadParser.Ok) parsed).tree();
         try {
-            if (raw.source().equals("activity")) {
+            if (signalNormalizer.handles(raw.source())) {
                 return activity(raw, tree, trail);
             }
             if (raw.source().equals(SWEEP_SOURCE)) {
@@ -141,6 +142,11 @@ public final class ProcessEventService implements ProcessEventUseCase {
             return lead(raw, normalizer, normalizer.normalize(raw.source(), raw.sourceEventId(), tree), trail);
         } catch (UnprocessablePayload e) {
             return poison(eventId, trail, e.getMessage());
+        } catch (UnreadablePayload e) {
+            trail.record(AuditKind.NORMALIZED, EVENT, Optional.of(eventId.toString()), "normalizer",
+                    "field map " + e.fieldMapVersion() + " cannot read the payload",
+                    Map.of("fieldMap", e.fieldMapVersion()));
+            return toReview(eventId, trail, e.problems());
         } catch (DomainViolation e) {
             return toReview(eventId, trail, List.of(new FieldProblem(e.field(), e.reason())));
         }
@@ -162,8 +168,9 @@ public final class ProcessEventService implements ProcessEventUseCase {
         trail.record(AuditKind.VALIDATED, CONTACT, Optional.empty(), "validator", "all required fields valid",
                 orderedMap("email", valid.email().value(), "phone", valid.phoneE164().orElse(""),
                         "companyDomain", valid.companyDomain().orElse("")));
-        valid.corrections().forEach(c -> trail.record(AuditKind.CORRECTED, CONTACT, Optional.empty(), "validator",
-                c.field() + " " + c.reason(), orderedMap("field", c.field(), "from", c.from(), "to", c.to())));
+        valid.corrections().forEach(c -> trail.record(AuditKind.CORRECTED, CONTACT, Optional.empty(), c.normalizer(),
+                c.field() + " " + c.reason(), orderedMap("field", c.field(), "from", c.from(), "to", c.to(),
+                        "normalizer", c.normalizer())));
 
         Instant now = clock.instant();
         Optional<KnownCompany> company = valid.companyDomain().map(domain -> enrichCompany(domain, valid, trail, now));
@@ -227,11 +234,18 @@ public final class ProcessEventService implements ProcessEventUseCase {
     }
 
     private ProcessOutcome activity(RawEvent raw, PayloadTree tree, AuditTrail trail) {
-        ActivityEvent activity = activityNormalizer.normalize(raw.sourceEventId(), tree);
+        SignalNormalizer.Normalized normalized = signalNormalizer.normalize(raw.source(), raw.sourceEventId(), tree);
+        if (normalized instanceof SignalNormalizer.Skipped skipped) {
+            return skipped(raw, skipped, trail);
+        }
+        SignalNormalizer.Read read = (SignalNormalizer.Read) normalized;
+        ActivityEvent activity = read.signal();
+        Map<String, String> evidence = orderedMap("type", activity.type(), "email", activity.email().value(),
+                "occurredAt", activity.occurredAt().toString(), "url", activity.url().orElse(""),
+                "eventType", read.eventType(), "fieldMap", read.fieldMapVersion());
+        evidence.putAll(read.details());
         trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "normalizer",
-                "signal " + activity.type() + " read with field map " + activityNormalizer.version(),
-                orderedMap("type", activity.type(), "email", activity.email().value(),
-                        "occurredAt", activity.occurredAt().toString(), "url", activity.url().orElse("")));
+                "signal " + activity.type() + " read with field map " + read.fieldMapVersion(), evidence);
         Optional<Signal> signal = Optional.of(new Signal(activity.type(), activity.occurredAt()));
         Optional<Contact> known = stores.contacts().findByEmail(activity.email());
         Optional<Contact> decided = known.map(contact -> reevaluate(contact, signal, trail));
@@ -242,6 +256,19 @@ public final class ProcessEventService implements ProcessEventUseCase {
         }
         return finish(raw, activity.email(), decided, trail, () -> stores.signals().record(raw.id(), activity.email(),
                 activity.type(), activity.occurredAt(), activity.url()));
+    }
+
+    /** An event type of a signal source that no map takes (Stripe's {@code customer.created}): done, nothing written. */
+    private ProcessOutcome skipped(RawEvent raw, SignalNormalizer.Skipped skipped, AuditTrail trail) {
+        trail.record(AuditKind.NORMALIZED, EVENT, Optional.of(raw.id().toString()), "normalizer",
+                "not an event this source's field map takes: " + skipped.reason(),
+                orderedMap("fieldMap", skipped.fieldMapVersion(), "skipped", skipped.reason()));
+        stores.transactions().inRetryableTransaction(() -> {
+            stores.audit().appendAll(trail.events());
+            stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
+            return null;
+        });
+        return new ProcessOutcome.Done(Optional.empty(), false);
     }
 
     /**

@@ -19,6 +19,10 @@ public record ValidatedLead(EmailAddress email, PersonName name, Optional<String
         corrections = List.copyOf(corrections);
     }
 
-    public record Correction(String field, String from, String to, String reason) {
+    /** One safe correction, before → after, with the standardizer that made it (named in the audit trail). */
+    public record Correction(String field, String from, String to, String reason, String normalizer) {
+        public Correction(String field, String from, String to, String reason) {
+            this(field, from, to, reason, "validator");
+        }
     }
 }

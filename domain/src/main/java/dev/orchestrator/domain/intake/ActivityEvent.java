@@ -14,7 +14,7 @@ public record ActivityEvent(String sourceRecordId, String type, EmailAddress ema
 
     /** The signal types of the external contract. */
     public static final Set<String> TYPES = Set.of("page_view", "pricing_page_view", "content_download",
-            "webinar_attended", "demo_requested", "product_signup", "meeting_booked");
+            "webinar_attended", "demo_requested", "product_signup", "meeting_booked", "payment_succeeded");
 
     public ActivityEvent {
         Require.notBlank("id", sourceRecordId);

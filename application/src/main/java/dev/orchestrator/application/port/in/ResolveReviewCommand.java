@@ -11,7 +11,8 @@ import java.util.UUID;
 public record ResolveReviewCommand(UUID reviewId, String actor, Map<String, String> corrections, boolean rerun) {
     /** The canonical lead fields a reviewer may correct. */
     public static final java.util.List<String> CORRECTABLE_FIELDS = java.util.List.of("email", "firstName",
-            "lastName", "company", "website", "phone", "country");
+            "lastName", "company", "website", "phone", "country", "consent", "state", "budgetRange", "urgency",
+            "industry", "routingTier");
 
     public ResolveReviewCommand {
         if (actor == null || actor.isBlank()) {
