@@ -8,8 +8,6 @@ import dev.orchestrator.adapter.crm.salesforce.SalesforceSettings;
 import dev.orchestrator.adapter.crm.sandbox.SandboxCrmAdapter;
 import dev.orchestrator.adapter.persistence.Database;
 import dev.orchestrator.adapter.persistence.PersistenceAdapter;
-import dev.orchestrator.application.intake.StandardWebhooksScheme;
-import dev.orchestrator.application.intake.WebhookSecret;
 import dev.orchestrator.application.intake.WebhookSource;
 import dev.orchestrator.application.intake.WebhookSources;
 import dev.orchestrator.adapter.enrichment.EnrichmentAdapters;
@@ -19,8 +17,6 @@ import dev.orchestrator.adapter.enrichment.WaterfallSettings;
 import dev.orchestrator.adapter.enrichment.apollo.ApolloSettings;
 import dev.orchestrator.adapter.enrichment.clearbit.ClearbitSettings;
 import dev.orchestrator.adapter.persistence.enrichment.EnrichmentCachePersistence;
-import dev.orchestrator.application.normalize.ActivityNormalizer;
-import dev.orchestrator.application.normalize.FormLeadNormalizer;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
 import dev.orchestrator.application.port.in.SeedSandboxUseCase;
 import dev.orchestrator.application.seed.SeedData;
@@ -42,7 +38,6 @@ import dev.orchestrator.web.api.EnrichmentMetrics;
 import dev.orchestrator.web.api.RulesApi;
 import dev.orchestrator.application.service.PipelineStores;
 import dev.orchestrator.application.service.RoutingRotation;
-import dev.orchestrator.application.validate.FreeMailDomains;
 import dev.orchestrator.domain.rules.OwnerRoster;
 import dev.orchestrator.domain.rules.OwnerState;
 import dev.orchestrator.domain.rules.Ruleset;
@@ -72,7 +67,6 @@ import dev.orchestrator.application.service.IngestWebhookService;
 import dev.orchestrator.application.service.JobWorker;
 import dev.orchestrator.application.service.ProcessEventService;
 import dev.orchestrator.application.service.RetentionService;
-import dev.orchestrator.application.validate.LeadValidator;
 import dev.orchestrator.web.WebServer;
 import dev.orchestrator.web.api.ApiAuth;
 import dev.orchestrator.web.api.ContactsApi;
@@ -174,8 +168,9 @@ public final class Orchestrator implements AutoCloseable {
             // API, and three caches would call that API three times as often.
             Supplier<OwnerRoster> owners = owners(settings, crm);
             DryRunRulesetService dryRuns = new DryRunRulesetService();
-            ProcessEventService process = new ProcessEventService(parser, Map.of("form", new FormLeadNormalizer()),
-                    new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher,
+            ShippedFieldMaps fieldMaps = IntakeWiring.fieldMaps(System.getenv());
+            ProcessEventService process = new ProcessEventService(parser, fieldMaps.leadNormalizers(),
+                    fieldMaps.signalNormalizer(), IntakeWiring.leadValidator(System.getenv()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
                     owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
@@ -415,8 +410,8 @@ public final class Orchestrator implements AutoCloseable {
 
     private static WebhookSources sources(Settings settings) {
         return new WebhookSources(settings.webhookSecrets().entrySet().stream()
-                .map(entry -> new WebhookSource(entry.getKey(), new StandardWebhooksScheme(
-                        entry.getValue().stream().map(WebhookSecret::parse).toList(), SIGNATURE_TOLERANCE)))
+                .map(entry -> new WebhookSource(entry.getKey(),
+                        IntakeWiring.scheme(entry.getKey(), entry.getValue(), SIGNATURE_TOLERANCE)))
                 .toList());
     }
 

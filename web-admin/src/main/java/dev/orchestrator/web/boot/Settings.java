@@ -35,6 +35,8 @@ public record Settings(
     public static final String DEV_ADMIN_USER = "admin";
     public static final String DEV_ADMIN_PASSWORD = "dev-admin-password";
     static final List<String> DEFAULT_SOURCES = List.of("form", "activity");
+    /** Sources with a shipped field map whose secret is optional outside the sandbox (issue #3). */
+    static final List<String> OPTIONAL_SOURCES = List.of("calendar", "stripe");
 
     /** Settings without admin users (nobody can log in to the pages): for code that needs only the API. */
     public Settings(int port, Path dataDir, Optional<String> databaseUrl, String crm,
@@ -66,6 +68,21 @@ public record Settings(
                 throw new ConfigurationError(name, "is the documented development secret; refused when CRM=" + crm);
             }
             secrets.put(source, values);
+        }
+        // Sources beyond the contract's first two: accepted when their secret is set, and in the sandbox with the
+        // development secret; a real deployment that does not configure one simply has no such endpoint (404).
+        for (String source : OPTIONAL_SOURCES) {
+            String name = "WEBHOOK_SECRET_" + source.toUpperCase(Locale.ROOT);
+            List<String> values = csv(env.get(name));
+            if (!sandbox && values.contains(DEV_WEBHOOK_SECRET)) {
+                throw new ConfigurationError(name, "is the documented development secret; refused when CRM=" + crm);
+            }
+            if (values.isEmpty() && sandbox) {
+                values = List.of(DEV_WEBHOOK_SECRET);
+            }
+            if (!values.isEmpty()) {
+                secrets.putIfAbsent(source, values);
+            }
         }
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String entry : csv(env.get("ORCH_API_TOKENS"))) {
