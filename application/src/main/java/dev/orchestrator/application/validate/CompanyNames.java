@@ -55,6 +55,7 @@ public final class CompanyNames {
         form("S.L.", "sl");
         form("S.L.U.", "slu");
         form("S.A. de C.V.", "sa de cv", "s a de c v");
+        form("S.A.B. de C.V.", "sab de cv");
         form("S. de R.L. de C.V.", "s de rl de cv", "s de r l de c v");
         form("S.p.A.", "spa");
         form("S.r.l.", "srl");
