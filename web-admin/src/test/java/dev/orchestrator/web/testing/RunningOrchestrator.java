@@ -58,6 +58,15 @@ public final class RunningOrchestrator implements AutoCloseable {
         return new RunningOrchestrator(Orchestrator.start(settings, security), url);
     }
 
+    /** With the webhook sources a test needs beyond form and activity: source → secrets (two while one rotates). */
+    public static RunningOrchestrator startWithSources(Map<String, List<String>> secrets) {
+        String url = TestDatabase.freshUrl();
+        Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(url), "sandbox", secrets,
+                Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator", ADMIN_TOKEN, "admin"),
+                Optional.empty(), 2, 8, false, List.of(user("admin", ApiAuth.Role.ADMIN)));
+        return new RunningOrchestrator(Orchestrator.start(settings, SecuritySettings.defaults()), url);
+    }
+
     /** The database the server runs on, for tests that look at every table. */
     public String jdbcUrl() {
         return jdbcUrl;
