@@ -2,7 +2,9 @@ package dev.orchestrator.adapter.enrichment.dns;
 
 import dev.orchestrator.application.port.out.MailDeliverability;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Locale;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
@@ -37,7 +39,11 @@ final class JndiMxDeliverability implements MailDeliverability {
             Attributes mx = dns.getAttributes(name, new String[] {"MX"});
             Attribute records = mx.get("MX");
             if (records != null && records.size() > 0) {
-                return onlyNullMx(records) ? Verdict.NO_MAIL_SERVER : Verdict.DELIVERABLE;
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < records.size(); i++) {
+                    values.add(String.valueOf(records.get(i)));
+                }
+                return onlyNullMx(values) ? Verdict.NO_MAIL_SERVER : Verdict.DELIVERABLE;
             }
             Attributes address = dns.getAttributes(name, new String[] {"A", "AAAA"});
             return address.size() > 0 ? Verdict.DELIVERABLE : Verdict.NO_MAIL_SERVER;
@@ -56,9 +62,10 @@ final class JndiMxDeliverability implements MailDeliverability {
         }
     }
 
-    private static boolean onlyNullMx(Attribute records) throws NamingException {
-        for (int i = 0; i < records.size(); i++) {
-            String[] parts = records.get(i).toString().strip().split("\\s+");
+    /** MX records as DNS gives them ("10 mx.acme.com."); only "0 ." entries means the domain refuses mail. */
+    static boolean onlyNullMx(List<String> records) {
+        for (String record : records) {
+            String[] parts = record.strip().split("\\s+");
             String host = parts.length > 1 ? parts[1] : "";
             if (!host.equals(".") && !host.isEmpty()) {
                 return false;
