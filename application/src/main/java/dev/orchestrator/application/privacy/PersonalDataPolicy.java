@@ -28,7 +28,7 @@ public final class PersonalDataPolicy {
      * classifier's raw answer and summary, which retell the person's free text).
      */
     static final Set<String> PERSONAL_EVIDENCE = Set.of("email", "firstname", "lastname", "name", "phone", "from",
-            "to", "value", "message", "rawanswer", "ai.technical_summary");
+            "to", "value", "message", "rawanswer", "ai.technical_summary", "inviteename", "customer");
     /** Payload fields that hold the person's identity, read before erasing to know what to scrub. */
     private static final List<String> NAME_FIELDS = List.of("firstName", "lastName", "name", "fullName");
     private static final List<String> PHONE_FIELDS = List.of("phone", "mobile", "phoneNumber");
