@@ -137,6 +137,7 @@ final class FakeHubSpot implements AutoCloseable {
     private Duration searchLag = Duration.ZERO;
     private Duration stallNext = Duration.ZERO;
     private int burstMax = Integer.MAX_VALUE;
+    private long dailyRemainingOffset;
     private Duration burstInterval = Duration.ofSeconds(10);
     private int searchMax = Integer.MAX_VALUE;
     private Duration searchInterval = Duration.ofSeconds(1);
@@ -177,6 +178,7 @@ final class FakeHubSpot implements AutoCloseable {
         burstLog.clear();
         searchLog.clear();
         rateLimited = 0;
+        dailyRemainingOffset = 0;
         searchLag = Duration.ZERO;
         burstMax = Integer.MAX_VALUE;
         searchMax = Integer.MAX_VALUE;
@@ -316,6 +318,15 @@ final class FakeHubSpot implements AutoCloseable {
         for (int i = 0; i < requests; i++) {
             burstLog.addLast(clock.instant());
         }
+    }
+
+    /** Other apps of the portal spent the day's allowance down to this many requests (before the next call). */
+    synchronized void reportDailyRemaining(long remaining) {
+        dailyRemainingOffset = 650000 - received.size() - 1 - remaining;
+    }
+
+    synchronized int scriptedLeft() {
+        return scripted.size();
     }
 
     synchronized List<Received> received() {
@@ -489,7 +500,8 @@ final class FakeHubSpot implements AutoCloseable {
         headers.put(HubSpotHttp.REMAINING, String.valueOf(Math.max(0, burstMax - burstLog.size())));
         headers.put(HubSpotHttp.INTERVAL, String.valueOf(burstInterval.toMillis()));
         headers.put(HubSpotHttp.DAILY, "650000");
-        headers.put(HubSpotHttp.DAILY_REMAINING, String.valueOf(650000 - received.size()));
+        headers.put(HubSpotHttp.DAILY_REMAINING, String.valueOf(Math.max(0, 650000 - received.size()
+                - dailyRemainingOffset)));
         return new Answer(answer.status(), answer.body(), headers);
     }
 
