@@ -9,6 +9,7 @@ import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.LifecycleStage;
 import dev.orchestrator.domain.shared.Require;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -53,7 +54,8 @@ public final class SqlDeals {
 
     /** No deals are written (a CRM without deals, or a deployment that leaves deals to the reps). */
     public static SqlDeals none() {
-        return new SqlDeals(Optional.empty(), Optional.empty(), Clock.systemUTC());
+        // the clock is never read when no deals are written; a fixed one keeps the core free of system time
+        return new SqlDeals(Optional.empty(), Optional.empty(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
 
     /** Opens (or refreshes) the deal when this run moved the contact to {@code sql}; otherwise does nothing. */
