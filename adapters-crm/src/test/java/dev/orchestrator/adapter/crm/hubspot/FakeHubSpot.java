@@ -689,6 +689,7 @@ final class FakeHubSpot implements AutoCloseable {
             Optional<Answer> invalid = invalidProperties(writable, properties);
             if (invalid.isPresent()) {
                 ObjectNode rowError = (ObjectNode) invalid.get().body();
+                rowError.remove("correlationId");   // StandardError has none: the batch answer carries it
                 rowError.putObject("context").putArray("ids").add(key);
                 rowError.putArray("errors");
                 rowError.putObject("links");

@@ -130,6 +130,24 @@ class HubSpotWritesSpecConformanceTest {
         assertThat(portal.hubSpot.contactCount()).isEqualTo(250);
     }
 
+    @Test
+    void a_row_hubspot_refuses_in_a_batch_fails_alone_from_a_207_answer() {
+        ContactDraft bad = new ContactDraft(EmailAddress.parse("bad@bulk.example"), PersonName.of("Bad", "Row"),
+                Optional.empty(), Optional.empty(), Optional.of("nurture"), Optional.empty());
+
+        var results = ports.batches().upsertContacts(List.of(contact("ok1@bulk.example"), bad,
+                contact("ok2@bulk.example")));
+
+        assertThat(results.get(0).ok()).isTrue();
+        assertThat(results.get(2).ok()).isTrue();
+        assertThat(results.get(1).failure()).hasValueSatisfying(failure -> {
+            assertThat(failure.kind()).isEqualTo(dev.orchestrator.application.port.out.crm.CrmFailure.Kind.REVIEW);
+            assertThat(failure.getMessage()).contains("207").contains("VALIDATION_ERROR").contains("INVALID_OPTION");
+        });
+        assertThat(portal.hubSpot.contactCount()).isEqualTo(2);
+        assertThat(portal.hubSpot.violations()).isEmpty();
+    }
+
     private static ContactDraft contact(String email) {
         return new ContactDraft(EmailAddress.parse(email), PersonName.of("Spec", "Check"), Optional.of("Acme"),
                 Optional.empty(), Optional.of("lead"), Optional.empty());
