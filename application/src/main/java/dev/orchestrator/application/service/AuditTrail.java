@@ -36,6 +36,11 @@ final class AuditTrail {
                 Actor.rule(ruleId), summary, Optional.of(ruleId), Optional.of(rulesetVersion), evidence));
     }
 
+    /** The stored event this run works on: a retried run of the same event has the same one. */
+    UUID correlationId() {
+        return correlationId;
+    }
+
     List<AuditEvent> events() {
         return List.copyOf(events);
     }

@@ -96,11 +96,23 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final PipelineStores stores;
     private final IdGenerator ids;
     private final Clock clock;
+    private final SqlDeals sqlDeals;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
             SignalNormalizer signalNormalizer, LeadValidator validator, CompanyEnricher enricher,
             ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, AccountMatching accounts,
             PipelineStores stores, IdGenerator ids, Clock clock) {
+        this(parser, leadNormalizers, signalNormalizer, validator, enricher, classifier, crm, rules, owners, rotation,
+                accounts, stores, ids, clock, SqlDeals.none());
+    }
+
+    /** With {@code sqlDeals}: a lead reaching {@code sql} gets a deal in the CRM. */
+    public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
+            SignalNormalizer signalNormalizer, LeadValidator validator, CompanyEnricher enricher,
+            ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners,
+            RoutingRotation rotation, AccountMatching accounts, PipelineStores stores, IdGenerator ids, Clock clock,
+            SqlDeals sqlDeals) {
+        this.sqlDeals = sqlDeals;
         this.parser = parser;
         this.leadNormalizers = Map.copyOf(leadNormalizers);
         this.signalNormalizer = signalNormalizer;
@@ -212,6 +224,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
         Optional<KnownCompany> companyWithCrm = company.map(c -> writeCompany(c, valid, raw.id(), trail, now));
         companyWithCrm.flatMap(KnownCompany::crmId)
                 .ifPresent(companyId -> crm.associateContactWithCompany(crmId, new CrmObjectId(companyId)));
+        sqlDeals.onStage(contact.stage(), decided, crmId, companyWithCrm.flatMap(KnownCompany::crmId), crm.name(),
+                trail);
         Contact written = decided.withCrmId(crmId, now);
         trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.of(written.id().toString()), crm.name(),
                 (created ? "created" : "updated") + " CRM contact " + crmId,
@@ -304,6 +318,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
                     "updated CRM contact " + contact.crmId().get(), orderedMap("crm", crm.name(),
                             "crmId", contact.crmId().get().value(), "operation", "update",
                             "stage", updated.stage().key(), "owner", updated.ownerId().orElse("")));
+            sqlDeals.onStage(contact.stage(), updated, contact.crmId().get(), company.flatMap(KnownCompany::crmId),
+                    crm.name(), trail);
         }
         return updated;
     }

@@ -151,7 +151,8 @@ public final class Orchestrator implements AutoCloseable {
             PersistenceAdapter persistence = PersistenceAdapter.create(database.dataSource(), clock, ids);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();
-            CrmGateway crm = crm(settings, database, http, clock);
+            CrmWiring.CrmPorts crmPorts = CrmWiring.ports(settings, database, http, clock);
+            CrmGateway crm = crmPorts.gateway();
             PayloadParser parser = new JacksonPayloadParser();
 
             IngestWebhookService ingest = new IngestWebhookService(sources(settings), parser, persistence.events(),
@@ -172,7 +173,8 @@ public final class Orchestrator implements AutoCloseable {
             ProcessEventService process = new ProcessEventService(parser, fieldMaps.leadNormalizers(),
                     fieldMaps.signalNormalizer(), IntakeWiring.leadValidator(System.getenv()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
-                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
+                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock,
+                    CrmWiring.sqlDeals(settings, crmPorts, System.getenv(), clock));
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),

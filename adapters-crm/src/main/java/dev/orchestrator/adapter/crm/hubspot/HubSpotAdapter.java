@@ -2,6 +2,9 @@ package dev.orchestrator.adapter.crm.hubspot;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.application.port.out.crm.CrmContactBatches;
+import dev.orchestrator.application.port.out.crm.CrmDeals;
+import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -16,6 +19,32 @@ public final class HubSpotAdapter {
      * replays, which wait while live calls wait and leave the live reserve of each window alone.
      */
     public record Lanes(CrmGateway live, CrmGateway backfill) {
+    }
+
+    /**
+     * Every HubSpot port over one portal budget (ten-secondly window, search window and daily allowance):
+     * contacts and companies on both lanes, deals, notes and tasks on the live lane, and the batch upsert on the
+     * backfill lane (backfills and replays move many records at once).
+     */
+    public record Ports(CrmGateway live, CrmGateway backfill, CrmDeals deals, CrmEngagements engagements,
+            CrmContactBatches batches) {
+    }
+
+    public static Ports createPorts(HubSpotSettings settings, HttpClient http, Clock clock) {
+        return createPorts(settings, http, clock, Sleeper.threadSleep());
+    }
+
+    public static Ports createPorts(HubSpotSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
+        ObjectMapper json = json();
+        HubSpotErrors errors = new HubSpotErrors(json, settings.token(), settings.fieldMap());
+        HubSpotHttp client = new HubSpotHttp(settings, http, new RateLimiter(settings.rateLimits(), clock, sleeper),
+                clock, json, errors);
+        HubSpotObjects live = new HubSpotObjects(client, errors, json, Lane.LIVE);
+        return new Ports(new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.LIVE),
+                new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL),
+                new HubSpotDeals(live), new HubSpotEngagements(live),
+                new HubSpotContactBatches(client, new HubSpotObjects(client, errors, json, Lane.BACKFILL),
+                        settings.fieldMap(), Lane.BACKFILL));
     }
 
     /** The live-lane gateway; use {@link #createLanes} when backfills share the portal. */

@@ -46,10 +46,12 @@ final class HubSpotHttp {
     private final Clock clock;
     private final ObjectMapper json;
     private final HubSpotErrors errors;
+    private final DailyBudget daily;
 
     HubSpotHttp(HubSpotSettings settings, HttpClient http, RateLimiter limiter, Clock clock, ObjectMapper json,
             HubSpotErrors errors) {
         this.settings = settings;
+        this.daily = new DailyBudget(settings.dailyBudget(), clock);
         this.http = http;
         this.limiter = limiter;
         this.clock = clock;
@@ -76,7 +78,13 @@ final class HubSpotHttp {
         }
     }
 
+    /** Requests counted against today's allowance so far (ours, or HubSpot's count when it is higher). */
+    long usedToday() {
+        return daily.used();
+    }
+
     private Reply exchange(String operation, RateLimiter.Budget budget, Lane lane, HttpRequest request) {
+        daily.spend(operation, lane);
         try {
             limiter.acquire(budget, lane);
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -123,6 +131,7 @@ final class HubSpotHttp {
         if (remaining.isPresent()) {
             limiter.observe(RateLimiter.Budget.BURST, remaining.getAsInt(), intHeader(headers, MAX).orElse(0));
         }
+        intHeader(headers, DAILY_REMAINING).ifPresent(daily::observeRemaining);
     }
 
     /** {@code Retry-After} as delta-seconds or an HTTP date (RFC 9110 allows both). */

@@ -1,12 +1,31 @@
 package dev.orchestrator.adapter.crm.salesforce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.application.port.out.crm.CrmContactBatches;
+import dev.orchestrator.application.port.out.crm.CrmDeals;
+import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import java.net.http.HttpClient;
 
 /** The one public way to a Salesforce {@link CrmGateway}. */
 public final class SalesforceAdapter {
     private SalesforceAdapter() {
+    }
+
+    /** Every Salesforce port over one token and one {@code Sforce-Limit-Info} record. */
+    public record Ports(CrmGateway gateway, CrmDeals deals, CrmEngagements engagements, CrmContactBatches batches) {
+    }
+
+    public static Ports createPorts(SalesforceSettings settings, HttpClient http) {
+        ObjectMapper json = new ObjectMapper();
+        Secrets secrets = new Secrets(settings.clientSecret());
+        SalesforceTokens tokens = new SalesforceTokens(settings, http, json, secrets);
+        SalesforceErrors errors = new SalesforceErrors(json, secrets, settings.fieldMap());
+        SalesforceHttp client = new SalesforceHttp(settings, http, tokens, json, secrets);
+        SalesforceRecords records = new SalesforceRecords(client, errors, json);
+        return new Ports(new SalesforceCrmGateway(client, errors, settings.fieldMap(), json),
+                new SalesforceDeals(records), new SalesforceEngagements(records),
+                new SalesforceContactBatches(records, settings.fieldMap()));
     }
 
     public static CrmGateway create(SalesforceSettings settings, HttpClient http) {

@@ -1,5 +1,7 @@
 package dev.orchestrator.adapter.crm.sandbox;
 
+import dev.orchestrator.application.port.out.crm.CrmContactBatches;
+import dev.orchestrator.application.port.out.crm.CrmDeals;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.port.out.crm.SandboxCrmSeeder;
@@ -30,6 +32,18 @@ public final class SandboxCrmAdapter {
     public static CrmEngagements engagements(DataSource dataSource, Clock clock) {
         migrate(dataSource);
         return new SandboxEngagements(Jdbi.create(dataSource), clock);
+    }
+
+    /** Deals in the sandbox CRM, each created once per idempotency key. */
+    public static CrmDeals deals(DataSource dataSource, Clock clock) {
+        migrate(dataSource);
+        return new SandboxDeals(Jdbi.create(dataSource), clock);
+    }
+
+    /** Contacts upserted by email, many at once (backfills and replays). */
+    public static CrmContactBatches contactBatches(DataSource dataSource, Clock clock) {
+        migrate(dataSource);
+        return new SandboxContactBatches(new SandboxCrmGateway(Jdbi.create(dataSource), clock));
     }
 
     private static void migrate(DataSource dataSource) {

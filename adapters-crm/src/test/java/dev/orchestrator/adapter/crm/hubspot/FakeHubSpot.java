@@ -59,6 +59,26 @@ final class FakeHubSpot implements AutoCloseable {
     private static final Set<String> COMPANY_PROPERTIES = Set.of("domain", "name", "industry", "numberofemployees",
             "hubspot_owner_id");
     private static final Set<String> READ_ONLY = Set.of("createdate", "lastmodifieddate", "hs_object_id");
+    private static final String DEALS = "/crm/v3/objects/0-3";
+    private static final String NOTES = "/crm/v3/objects/notes";
+    private static final String TASKS = "/crm/v3/objects/tasks";
+    /** The portal's custom property with unique values on deals, notes and tasks (our idempotency key). */
+    static final String KEY_PROPERTY = "orchestrator_id";
+    private static final Set<String> DEAL_PROPERTIES = Set.of("dealname", "amount", "pipeline", "dealstage",
+            "closedate", "hubspot_owner_id", KEY_PROPERTY);
+    private static final Set<String> NOTE_PROPERTIES = Set.of("hs_timestamp", "hs_note_body", "hubspot_owner_id",
+            KEY_PROPERTY);
+    private static final Set<String> TASK_PROPERTIES = Set.of("hs_timestamp", "hs_task_subject", "hs_task_body",
+            "hs_task_status", "hs_task_priority", "hs_task_type", "hubspot_owner_id", KEY_PROPERTY);
+    private static final Set<String> PIPELINES = Set.of("default", "renewals");
+    private static final Set<String> DEAL_STAGES = Set.of("appointmentscheduled", "qualifiedtobuy",
+            "presentationscheduled", "decisionmakerboughtin", "contractsent", "closedwon", "closedlost");
+    /** HubSpot-defined association type ids the portal accepts, by "from→to" object type. */
+    private static final Map<String, Set<Integer>> ASSOCIATION_TYPES = Map.of(
+            "contacts→companies", Set.of(1, 279), "contacts→deals", Set.of(4), "companies→deals", Set.of(6, 342),
+            "notes→contacts", Set.of(202), "tasks→contacts", Set.of(204));
+    private static final Map<String, String> OBJECT_TYPE_IDS = Map.of("contacts", "0-1", "companies", "0-2",
+            "deals", "0-3", "notes", "0-46", "tasks", "0-27");
 
     /** One request as it arrived, with the operation it hit and the fake clock's time. */
     record Received(Instant at, String method, String path, String operationId, String body) {
@@ -99,6 +119,11 @@ final class FakeHubSpot implements AutoCloseable {
     private final Map<String, Stored> contacts = new LinkedHashMap<>();
     private final Map<String, Stored> companies = new LinkedHashMap<>();
     private final Set<List<String>> contactCompanyLinks = new LinkedHashSet<>();
+    private final Map<String, Stored> deals = new LinkedHashMap<>();
+    private final Map<String, Stored> notes = new LinkedHashMap<>();
+    private final Map<String, Stored> tasks = new LinkedHashMap<>();
+    /** Associations other than contact→company: (fromType, fromId, toType, toId, typeId). */
+    private final Set<List<String>> links = new LinkedHashSet<>();
     private final List<ObjectNode> owners = new ArrayList<>();
     private final List<Received> received = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
@@ -112,13 +137,15 @@ final class FakeHubSpot implements AutoCloseable {
     private Duration searchLag = Duration.ZERO;
     private Duration stallNext = Duration.ZERO;
     private int burstMax = Integer.MAX_VALUE;
+    private long dailyRemainingOffset;
     private Duration burstInterval = Duration.ofSeconds(10);
     private int searchMax = Integer.MAX_VALUE;
     private Duration searchInterval = Duration.ofSeconds(1);
 
     FakeHubSpot(MutableClock clock) {
         this.clock = clock;
-        this.specs = List.of("contacts-v3.json", "companies-v3.json", "associations-v4.json", "owners-v3.json")
+        this.specs = List.of("contacts-v3.json", "companies-v3.json", "associations-v4.json", "owners-v3.json",
+                        "deals-v3.json", "notes-v3.json", "tasks-v3.json")
                 .stream().map(file -> OpenApiSpec.load(SharedSpecs.hubSpot(file))).toList();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -140,6 +167,10 @@ final class FakeHubSpot implements AutoCloseable {
         contacts.clear();
         companies.clear();
         contactCompanyLinks.clear();
+        deals.clear();
+        notes.clear();
+        tasks.clear();
+        links.clear();
         owners.clear();
         received.clear();
         violations.clear();
@@ -147,6 +178,7 @@ final class FakeHubSpot implements AutoCloseable {
         burstLog.clear();
         searchLog.clear();
         rateLimited = 0;
+        dailyRemainingOffset = 0;
         searchLag = Duration.ZERO;
         burstMax = Integer.MAX_VALUE;
         searchMax = Integer.MAX_VALUE;
@@ -180,6 +212,68 @@ final class FakeHubSpot implements AutoCloseable {
         Set<String> linked = new LinkedHashSet<>();
         contactCompanyLinks.stream().filter(l -> l.get(0).equals(contactId)).forEach(l -> linked.add(l.get(1)));
         return linked;
+    }
+
+    synchronized int dealCount() {
+        return deals.size();
+    }
+
+    synchronized Map<String, String> dealProperties(String id) {
+        return Map.copyOf(deals.get(id).properties);
+    }
+
+    /** A rep marks the deal won in HubSpot's UI. */
+    synchronized void winDeal(String id) {
+        Stored deal = deals.get(id);
+        deal.properties.put("dealstage", "closedwon");
+        deal.properties.put("hs_is_closed", "true");
+        deal.updatedAt = clock.instant();
+    }
+
+    /** Ids of the {@code fromType} records linked to this record (either direction). */
+    synchronized Set<String> linked(String type, String id, String otherType) {
+        Set<String> found = new LinkedHashSet<>();
+        for (List<String> link : links) {
+            if (link.get(0).equals(type) && link.get(1).equals(id) && link.get(2).equals(otherType)) {
+                found.add(link.get(3));
+            }
+            if (link.get(2).equals(type) && link.get(3).equals(id) && link.get(0).equals(otherType)) {
+                found.add(link.get(1));
+            }
+        }
+        return found;
+    }
+
+    /** Association type ids used between two records, in the direction they were written. */
+    synchronized Set<Integer> associationTypes(String fromType, String fromId, String toType, String toId) {
+        Set<Integer> types = new LinkedHashSet<>();
+        links.stream().filter(l -> l.subList(0, 4).equals(List.of(fromType, fromId, toType, toId)))
+                .forEach(l -> types.add(Integer.parseInt(l.get(4))));
+        return types;
+    }
+
+    /** Notes and tasks linked to the contact, as "note: body" and "task: subject". */
+    synchronized List<String> engagementsOn(String contactId) {
+        List<String> found = new ArrayList<>();
+        for (List<String> link : links) {
+            if (link.get(2).equals("contacts") && link.get(3).equals(contactId)) {
+                if (link.get(0).equals("notes") && notes.containsKey(link.get(1))) {
+                    found.add("note: " + notes.get(link.get(1)).properties.get("hs_note_body"));
+                }
+                if (link.get(0).equals("tasks") && tasks.containsKey(link.get(1))) {
+                    found.add("task: " + tasks.get(link.get(1)).properties.get("hs_task_subject"));
+                }
+            }
+        }
+        return found;
+    }
+
+    synchronized int noteCount() {
+        return notes.size();
+    }
+
+    synchronized int taskCount() {
+        return tasks.size();
     }
 
     synchronized int companyCount() {
@@ -224,6 +318,15 @@ final class FakeHubSpot implements AutoCloseable {
         for (int i = 0; i < requests; i++) {
             burstLog.addLast(clock.instant());
         }
+    }
+
+    /** Other apps of the portal spent the day's allowance down to this many requests (before the next call). */
+    synchronized void reportDailyRemaining(long remaining) {
+        dailyRemainingOffset = 650000 - received.size() - 1 - remaining;
+    }
+
+    synchronized int scriptedLeft() {
+        return scripted.size();
     }
 
     synchronized List<Received> received() {
@@ -378,6 +481,13 @@ final class FakeHubSpot implements AutoCloseable {
             case "PUT /crm/v4/objects/{objectType}/{objectId}/associations/{toObjectType}/{toObjectId}" ->
                     associate(path.split("/"), json.readTree(body));
             case "GET /crm/v3/owners" -> owners(query);
+            case "POST " + CONTACTS + "/batch/upsert" -> upsert("contacts", contacts, CONTACT_PROPERTIES,
+                    json.readTree(body));
+            case "POST " + DEALS + "/batch/upsert" -> upsert("deals", deals, DEAL_PROPERTIES, json.readTree(body));
+            case "POST " + NOTES + "/batch/upsert" -> upsert("notes", notes, NOTE_PROPERTIES, json.readTree(body));
+            case "POST " + TASKS + "/batch/upsert" -> upsert("tasks", tasks, TASK_PROPERTIES, json.readTree(body));
+            case "POST " + DEALS + "/search" -> search(deals, json.readTree(body));
+            case "PATCH " + DEALS + "/{dealId}" -> update(deals, DEAL_PROPERTIES, lastSegment, json.readTree(body));
             case "GET " + CONTACTS + "/{contactId}" -> read(lastSegment);
             case "GET " + CONTACTS -> list(query);
             default -> Answer.of(501, error("NOT_IMPLEMENTED", "the fake does not serve " + op.operationId()));
@@ -390,7 +500,8 @@ final class FakeHubSpot implements AutoCloseable {
         headers.put(HubSpotHttp.REMAINING, String.valueOf(Math.max(0, burstMax - burstLog.size())));
         headers.put(HubSpotHttp.INTERVAL, String.valueOf(burstInterval.toMillis()));
         headers.put(HubSpotHttp.DAILY, "650000");
-        headers.put(HubSpotHttp.DAILY_REMAINING, String.valueOf(650000 - received.size()));
+        headers.put(HubSpotHttp.DAILY_REMAINING, String.valueOf(Math.max(0, 650000 - received.size()
+                - dailyRemainingOffset)));
         return new Answer(answer.status(), answer.body(), headers);
     }
 
@@ -432,7 +543,10 @@ final class FakeHubSpot implements AutoCloseable {
             for (JsonNode group : groups) {
                 boolean all = true;
                 for (JsonNode filter : group.path("filters")) {
-                    Optional<Boolean> matched = matches(stored, filter);
+                    Optional<Boolean> matched = filter.path("propertyName").asText().equals("associations.contact")
+                            ? Optional.of(links.contains(List.of("contacts", filter.path("value").asText(), "deals",
+                                    stored.id, "4")))
+                            : matches(stored, filter);
                     if (matched.isEmpty()) {
                         return Answer.of(400, error("VALIDATION_ERROR", "operator "
                                 + filter.path("operator").asText() + " is not supported by this fake"));
@@ -511,25 +625,92 @@ final class FakeHubSpot implements AutoCloseable {
         String fromId = segments[5];
         String toType = segments[7];
         String toId = segments[8];
-        if (!fromType.equals("contacts") || !toType.equals("companies")) {
-            return Answer.of(400, error("VALIDATION_ERROR", "the fake associates contacts with companies only"));
+        Set<Integer> allowed = ASSOCIATION_TYPES.get(fromType + "→" + toType);
+        if (allowed == null) {
+            return Answer.of(400, error("VALIDATION_ERROR", "the fake does not associate " + fromType + " with "
+                    + toType));
         }
-        if (!contacts.containsKey(fromId) || !companies.containsKey(toId)) {
-            return Answer.of(404, error("OBJECT_NOT_FOUND", "No contact " + fromId + " or company " + toId));
+        if (!store(fromType).containsKey(fromId) || !store(toType).containsKey(toId)) {
+            return Answer.of(404, error("OBJECT_NOT_FOUND", "No " + fromType + " " + fromId + " or " + toType + " "
+                    + toId));
         }
         for (JsonNode type : types) {
             if (!type.path("associationCategory").asText().equals("HUBSPOT_DEFINED")
-                    || !List.of(1, 279).contains(type.path("associationTypeId").asInt())) {
+                    || !allowed.contains(type.path("associationTypeId").asInt())) {
                 return Answer.of(400, error("VALIDATION_ERROR", "invalid association type "
                         + type.path("associationCategory").asText() + "/" + type.path("associationTypeId").asInt()
-                        + " from contact to company"));
+                        + " from " + fromType + " to " + toType));
             }
         }
-        contactCompanyLinks.add(List.of(fromId, toId));
-        ObjectNode pair = json.createObjectNode().put("fromObjectTypeId", "0-1").put("fromObjectId", fromId)
-                .put("toObjectTypeId", "0-2").put("toObjectId", toId);
+        if (fromType.equals("contacts") && toType.equals("companies")) {
+            contactCompanyLinks.add(List.of(fromId, toId));
+        } else {
+            for (JsonNode type : types) {
+                links.add(List.of(fromType, fromId, toType, toId, type.path("associationTypeId").asText()));
+            }
+        }
+        ObjectNode pair = json.createObjectNode().put("fromObjectTypeId", OBJECT_TYPE_IDS.get(fromType))
+                .put("fromObjectId", fromId).put("toObjectTypeId", OBJECT_TYPE_IDS.get(toType)).put("toObjectId", toId);
         pair.putArray("labels");
         return Answer.of(201, pair);
+    }
+
+    private Map<String, Stored> store(String type) {
+        return switch (type) {
+            case "contacts" -> contacts;
+            case "companies" -> companies;
+            case "deals" -> deals;
+            case "notes" -> notes;
+            case "tasks" -> tasks;
+            default -> Map.of();
+        };
+    }
+
+    /**
+     * Batch upsert by a unique property: contacts by {@code email}, the other objects by our custom unique
+     * property. Rows HubSpot refuses come back in a 207 with the others written.
+     */
+    private Answer upsert(String type, Map<String, Stored> store, Set<String> writable, JsonNode request) {
+        String unique = type.equals("contacts") ? "email" : KEY_PROPERTY;
+        ObjectNode answer = json.createObjectNode().put("status", "COMPLETE")
+                .put("requestedAt", clock.instant().toString()).put("startedAt", clock.instant().toString())
+                .put("completedAt", clock.instant().toString());
+        ArrayNode results = answer.putArray("results");
+        ArrayNode errors = json.createArrayNode();
+        for (JsonNode input : request.path("inputs")) {
+            String idProperty = input.path("idProperty").asText("");
+            String key = input.path("id").asText();
+            if (!idProperty.equals(unique)) {
+                return Answer.of(400, error("VALIDATION_ERROR", "idProperty " + idProperty + " is not a property "
+                        + "with unique values on " + type));
+            }
+            Map<String, String> properties = new LinkedHashMap<>(strings(input.path("properties")));
+            properties.put(unique, key);
+            Optional<Answer> invalid = invalidProperties(writable, properties);
+            if (invalid.isPresent()) {
+                ObjectNode rowError = (ObjectNode) invalid.get().body();
+                rowError.remove("correlationId");   // StandardError has none: the batch answer carries it
+                rowError.putObject("context").putArray("ids").add(key);
+                rowError.putArray("errors");
+                rowError.putObject("links");
+                errors.add(rowError);
+                continue;
+            }
+            Optional<Stored> existing = store.values().stream()
+                    .filter(s -> key.equalsIgnoreCase(s.properties.get(unique))).findFirst();
+            Stored stored = existing.orElseGet(() -> new Stored(String.valueOf(nextId++), clock.instant()));
+            apply(stored, properties);
+            stored.updatedAt = clock.instant();
+            store.put(stored.id, stored);
+            ObjectNode row = object(stored, List.copyOf(stored.properties.keySet())).put("new", existing.isEmpty());
+            Optional.ofNullable(input.get("objectWriteTraceId")).ifPresent(t -> row.put("objectWriteTraceId", t.asText()));
+            results.add(row);
+        }
+        if (errors.isEmpty()) {
+            return Answer.of(200, answer);
+        }
+        answer.put("numErrors", errors.size()).set("errors", errors);
+        return Answer.of(207, answer);
     }
 
     private Answer owners(String query) {
@@ -645,7 +826,7 @@ final class FakeHubSpot implements AutoCloseable {
         properties.forEach((name, value) -> {
             String code = null;
             String message = null;
-            if (READ_ONLY.contains(name)) {
+            if (READ_ONLY.contains(name) || name.equals("hs_is_closed")) {
                 code = "READ_ONLY_VALUE";
                 message = name + " is a read only property; its value cannot be set.";
             } else if (!writable.contains(name)) {
@@ -654,6 +835,12 @@ final class FakeHubSpot implements AutoCloseable {
             } else if (name.equals("lifecyclestage") && !value.isEmpty() && !LIFECYCLE_OPTIONS.contains(value)) {
                 code = "INVALID_OPTION";
                 message = value + " was not one of the allowed options: " + LIFECYCLE_OPTIONS;
+            } else if (name.equals("pipeline") && !PIPELINES.contains(value)) {
+                code = "INVALID_OPTION";
+                message = value + " is not a valid pipeline id";
+            } else if (name.equals("dealstage") && !DEAL_STAGES.contains(value)) {
+                code = "INVALID_OPTION";
+                message = value + " was not one of the allowed options: " + DEAL_STAGES;
             } else if (name.equals("hubspot_owner_id") && !value.isEmpty() && !value.equals(OWNER_ID)) {
                 code = "INVALID_OWNER_ID";
                 message = value + " is not a valid owner id";
@@ -683,6 +870,11 @@ final class FakeHubSpot implements AutoCloseable {
                 stored.properties.put(name, value);
             }
         });
+        if (stored.properties.containsKey("dealstage")) {
+            String stage = stored.properties.get("dealstage");
+            stored.properties.put("hs_is_closed", String.valueOf(stage.equals("closedwon")
+                    || stage.equals("closedlost")));
+        }
     }
 
     private ObjectNode object(Stored stored, List<String> wanted) {

@@ -46,15 +46,35 @@ final class FakeSalesforce implements AutoCloseable {
 
     private static final Pattern SOQL = Pattern.compile(
             "^SELECT (?<fields>[A-Za-z0-9_, ]+) FROM (?<type>[A-Za-z]+)"
-                    + "(?: WHERE (?<field>[A-Za-z0-9_]+) (?<op>=|LIKE) '(?<literal>(?:[^'\\\\]|\\\\.)*)')?"
+                    + "(?: WHERE (?<where>.+?))?"
                     + "(?: LIMIT (?<limit>\\d+))?$");
-    private static final Map<String, String> PREFIX = Map.of("Contact", "003", "Account", "001", "User", "005");
+    /** One condition of a WHERE clause, ANDed to the one before: the SOQL the adapters send, nothing more. */
+    private static final Pattern CONDITION = Pattern.compile("\\G(?: AND )?(?<field>[A-Za-z0-9_]+) (?:"
+            + "(?<op>=|LIKE) (?:'(?<literal>(?:[^'\\\\]|\\\\.)*)'|(?<bool>true|false))"
+            + "|IN \\((?:(?<sub>SELECT [^)]*)|(?<list>'[^)]*'))\\))");
+    private static final Pattern LITERAL = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
+    private static final Map<String, String> PREFIX = Map.of("Contact", "003", "Account", "001", "User", "005",
+            "Opportunity", "006", "Task", "00T", "OpportunityContactRole", "00K");
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "Contact", Set.of("Id", "Email", "FirstName", "LastName", "Company_Name__c", "Phone", "Lifecycle_Stage__c",
                     "OwnerId", "Orchestrator_Email__c", "AccountId"),
             "Account", Set.of("Id", "Name", "Website", "OwnerId"),
-            "User", Set.of("Id", "Email", "FirstName", "LastName", "IsActive", "UserType"));
-    private static final Map<String, String> REQUIRED = Map.of("Contact", "LastName", "Account", "Name");
+            "User", Set.of("Id", "Email", "FirstName", "LastName", "IsActive", "UserType"),
+            "Opportunity", Set.of("Id", "Name", "StageName", "CloseDate", "Amount", "Pipeline__c", "OwnerId",
+                    "AccountId", "IsClosed", "Orchestrator_Id__c"),
+            "Task", Set.of("Id", "WhoId", "Subject", "Description", "ActivityDate", "Status", "Priority", "OwnerId",
+                    "Orchestrator_Id__c"),
+            "OpportunityContactRole", Set.of("Id", "OpportunityId", "ContactId", "Role", "IsPrimary"));
+    private static final Map<String, List<String>> REQUIRED = Map.of("Contact", List.of("LastName"),
+            "Account", List.of("Name"), "Opportunity", List.of("Name", "StageName", "CloseDate"),
+            "OpportunityContactRole", List.of("OpportunityId", "ContactId"));
+    private static final Map<String, String> EXTERNAL_IDS = Map.of("Contact", "Orchestrator_Email__c",
+            "Opportunity", "Orchestrator_Id__c", "Task", "Orchestrator_Id__c");
+    private static final Set<String> STAGE_NAMES = Set.of("Prospecting", "Qualification", "Needs Analysis",
+            "Value Proposition", "Closed Won", "Closed Lost");
+    /** Reference fields and the sObject each must point at. */
+    private static final Map<String, String> REFERENCES = Map.of("AccountId", "Account", "OwnerId", "User",
+            "WhoId", "Contact", "OpportunityId", "Opportunity", "ContactId", "Contact");
     private static final Set<String> STAGES = Set.of("subscriber", "lead", "mql", "sql", "opportunity", "customer");
 
     /** One request as it arrived. */
@@ -254,6 +274,13 @@ final class FakeSalesforce implements AutoCloseable {
             return query(new String(java.util.Base64.getUrlDecoder().decode(cursor[1]), StandardCharsets.UTF_8),
                     Integer.parseInt(cursor[0]));
         }
+        if (method.equals("PATCH") && p.length == 3 && p[1].equals("composite") && p[2].equals("sobjects")) {
+            return collection(json.readTree(body), null, null);
+        }
+        if (method.equals("PATCH") && p.length == 5 && p[1].equals("composite") && p[2].equals("sobjects")
+                && records.containsKey(p[3])) {
+            return collection(json.readTree(body), p[3], p[4]);
+        }
         if (p.length >= 3 && p[1].equals("sobjects") && records.containsKey(p[2])) {
             String type = p[2];
             if (method.equals("POST") && p.length == 3) {
@@ -294,10 +321,22 @@ final class FakeSalesforce implements AutoCloseable {
                         + "' on entity '" + type + "'.", List.of());
             }
         }
+        List<java.util.function.Predicate<ObjectNode>> conditions = new ArrayList<>();
+        if (m.group("where") != null) {
+            String where = m.group("where");
+            Matcher c = CONDITION.matcher(where);
+            int end = 0;
+            while (c.find()) {
+                conditions.add(condition(c));
+                end = c.end();
+            }
+            if (end != where.length()) {
+                return errors(400, "MALFORMED_QUERY", "unexpected token at: " + where.substring(end), List.of());
+            }
+        }
         List<ObjectNode> hits = new ArrayList<>();
         for (ObjectNode record : records.get(type).values()) {
-            if (m.group("field") == null || matches(record.path(m.group("field")), m.group("op"),
-                    unescape(m.group("literal")))) {
+            if (conditions.stream().allMatch(p -> p.test(record))) {
                 hits.add(record);
             }
         }
@@ -368,6 +407,40 @@ final class FakeSalesforce implements AutoCloseable {
         return out.toString();
     }
 
+    private java.util.function.Predicate<ObjectNode> condition(Matcher c) {
+        String field = c.group("field");
+        if (c.group("bool") != null) {
+            boolean wanted = Boolean.parseBoolean(c.group("bool"));
+            return record -> record.path(field).asBoolean(false) == wanted;
+        }
+        if (c.group("op") != null) {
+            String literal = unescape(c.group("literal"));
+            String op = c.group("op");
+            return record -> matches(record.path(field), op, literal);
+        }
+        Set<String> values = new HashSet<>();
+        if (c.group("list") != null) {
+            Matcher literal = LITERAL.matcher(c.group("list"));
+            while (literal.find()) {
+                values.add(unescape(literal.group(1)).toLowerCase(Locale.ROOT));
+            }
+        } else {
+            Matcher sub = SOQL.matcher(c.group("sub"));
+            if (!sub.matches()) {
+                return record -> false;
+            }
+            JsonNode rows;
+            try {
+                rows = json.readTree(query(c.group("sub"), 0).body()).path("records");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            String selected = sub.group("fields").strip();
+            rows.forEach(row -> values.add(row.path(selected).asText().toLowerCase(Locale.ROOT)));
+        }
+        return record -> values.contains(record.path(field).asText("").toLowerCase(Locale.ROOT));
+    }
+
     private Answer create(String type, JsonNode values) {
         Optional<Answer> invalid = invalid(type, values, true);
         if (invalid.isPresent()) {
@@ -376,6 +449,7 @@ final class FakeSalesforce implements AutoCloseable {
         String id = newId(type);
         ObjectNode record = json.createObjectNode().put("Id", id);
         values.properties().forEach(e -> record.set(e.getKey(), e.getValue()));
+        derive(type, record);
         records.get(type).put(id, record);
         return new Answer(201, "{\"id\":\"" + id + "\",\"success\":true,\"errors\":[]}", Map.of());
     }
@@ -391,11 +465,12 @@ final class FakeSalesforce implements AutoCloseable {
             return invalid.get();
         }
         values.properties().forEach(e -> record.set(e.getKey(), e.getValue()));
+        derive(type, record);
         return new Answer(204, "", Map.of());
     }
 
     private Answer upsert(String type, String externalField, String value, JsonNode values) {
-        if (!externalField.equals("Orchestrator_Email__c")) {
+        if (!externalField.equals(EXTERNAL_IDS.get(type))) {
             return errors(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
                     + externalField, List.of());
         }
@@ -431,21 +506,91 @@ final class FakeSalesforce implements AutoCloseable {
                 return Optional.of(errors(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Lifecycle Stage: bad "
                         + "value for restricted picklist field: " + value, List.of(name)));
             }
-            if (name.equals("AccountId") && !records.get("Account").containsKey(value)) {
-                return Optional.of(errors(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id",
-                        List.of(name)));
+            if (name.equals("IsClosed")) {
+                return Optional.of(errors(400, "INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
+                        + "IsClosed. Please check the security settings of this field.", List.of(name)));
+            }
+            if (name.equals("StageName") && !STAGE_NAMES.contains(value)) {
+                return Optional.of(errors(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Stage: bad value for "
+                        + "restricted picklist field: " + value, List.of(name)));
             }
             if (name.equals("OwnerId") && !records.get("User").containsKey(value)) {
                 return Optional.of(errors(400, "INVALID_CROSS_REFERENCE_KEY", "Owner ID: owner cannot be blank or "
                         + "invalid", List.of(name)));
             }
+            if (REFERENCES.containsKey(name) && !records.get(REFERENCES.get(name)).containsKey(value)) {
+                return Optional.of(errors(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id",
+                        List.of(name)));
+            }
         }
-        String required = REQUIRED.get(type);
-        if (creating && required != null && values.path(required).asText("").isBlank()) {
-            return Optional.of(errors(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [" + required
-                    + "]", List.of(required)));
+        for (String required : REQUIRED.getOrDefault(type, List.of())) {
+            if (creating && values.path(required).asText("").isBlank()) {
+                return Optional.of(errors(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [" + required
+                        + "]", List.of(required)));
+            }
         }
         return Optional.empty();
+    }
+
+    /** Opportunity.IsClosed follows the stage, as Salesforce derives it from the stage's "Closed" flag. */
+    private static void derive(String type, ObjectNode record) {
+        if (type.equals("Opportunity") && record.has("StageName")) {
+            String stage = record.path("StageName").asText();
+            record.put("IsClosed", stage.equals("Closed Won") || stage.equals("Closed Lost"));
+        }
+    }
+
+    /**
+     * sObject collections, {@code allOrNone=false}: {@code PATCH /composite/sobjects} updates by id,
+     * {@code PATCH /composite/sobjects/{type}/{externalIdField}} upserts. 200 with one result per row, in input
+     * order; a failed row's errors carry {@code statusCode} (not {@code errorCode}).
+     */
+    private Answer collection(JsonNode request, String upsertType, String externalField) throws IOException {
+        JsonNode rows = request.path("records");
+        if (rows.size() > 200) {
+            return errors(400, "EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 200 records into "
+                    + "this call", List.of());
+        }
+        ArrayNode results = json.createArrayNode();
+        for (JsonNode row : rows) {
+            ObjectNode values = row.deepCopy();
+            String type = values.path("attributes").path("type").asText(upsertType);
+            values.remove("attributes");
+            Answer answer;
+            if (upsertType == null) {
+                String id = values.path("id").asText();
+                values.remove("id");
+                answer = records.containsKey(type) ? update(type, id, values)
+                        : errors(400, "INVALID_TYPE", "no type " + type, List.of());
+                if (answer.status() == 204) {
+                    answer = new Answer(200, "{\"id\":\"" + id + "\",\"success\":true,\"errors\":[]}", Map.of());
+                }
+            } else {
+                String key = values.path(externalField).asText();
+                values.remove(externalField);
+                answer = upsert(upsertType, externalField, key, values);
+            }
+            if (answer.status() < 300) {
+                ObjectNode result = (ObjectNode) json.readTree(answer.body());
+                result.put("created", answer.status() == 201);
+                results.add(result);
+            } else {
+                ObjectNode failed = results.addObject().put("success", false);
+                ArrayNode errs = failed.putArray("errors");
+                for (JsonNode error : json.readTree(answer.body())) {
+                    errs.addObject().put("statusCode", error.path("errorCode").asText())
+                            .put("message", error.path("message").asText()).set("fields", error.path("fields"));
+                }
+            }
+        }
+        return new Answer(200, results.toString(), Map.of());
+    }
+
+    /** A rep moves the record on in Salesforce's UI. */
+    synchronized void set(String type, String id, String field, String value) {
+        ObjectNode record = records.get(type).get(id);
+        record.put(field, value);
+        derive(type, record);
     }
 
     private Answer errors(int status, String code, String message, List<String> fields) {
