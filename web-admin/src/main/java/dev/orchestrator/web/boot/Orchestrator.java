@@ -314,12 +314,10 @@ public final class Orchestrator implements AutoCloseable {
     /** The sandbox CRM seeded from the shipped firmographics and owners. */
     static SeedSandboxService seedSandbox(Database database, PersistenceAdapter persistence, Clock clock) {
         return new SeedSandboxService(SandboxCrmAdapter.seeder(database.dataSource(), clock),
-                () -> EnrichmentAdapters.sandboxCompanies().stream().map(c -> new SeedData.SeedCompany(c.name(),
-                        c.domain().value(), Optional.of(c.industry().key()), Optional.of(c.employees()),
-                        Optional.of(c.headquarters().countryCode()))).toList(),
+                SandboxHistories::seedCompanies,
                 () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()),
                 new BackfillIdentityIndexService(persistence.identityIndex(),
-                        new MatchRecordFactory(new GuavaRegistrableDomains())));
+                        new MatchRecordFactory(new GuavaRegistrableDomains())), clock);
     }
 
     /** The active ruleset file: {@code RULESET_PATH}, else the shipped one. */

@@ -3,6 +3,7 @@ package dev.orchestrator.web.boot;
 import dev.orchestrator.application.service.DryRunRulesetService;
 import dev.orchestrator.domain.rules.Ruleset;
 import dev.orchestrator.web.json.Json;
+import dev.orchestrator.web.rules.MqlThresholdBenchmark;
 import dev.orchestrator.web.rules.RulesDryRunCommand;
 import dev.orchestrator.web.rules.RulesTestCommand;
 import dev.orchestrator.web.rules.RulesetSyntaxError;
@@ -57,7 +58,48 @@ final class RulesCommands {
                         read(Path.of(args.get(1))), SandboxHistories.replayable(), ShippedRules.sandboxOwners(),
                         SandboxHistories.asOf(), json, out);
             }
+            case "bench-mql" -> {
+                return benchMql(args.subList(1, args.size()), out);
+            }
             default -> throw new Main.UsageError("unknown rules subcommand '" + args.get(0) + "'");
+        }
+    }
+
+    /**
+     * {@code rules bench-mql [--records 25000] [--seed N] [--from 30] [--to 40]}: the seeded sandbox dry-run under
+     * a moved MQL threshold, timed, and checked against a direct count; exit 1 when they disagree.
+     */
+    private static int benchMql(List<String> args, PrintStream out) {
+        int records = SandboxHistories.RECORDS;
+        long seed = SandboxHistories.SEED;
+        int from = 30;
+        int to = 40;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (++i >= args.size()) {
+                throw new Main.UsageError(option + " needs a value");
+            }
+            try {
+                switch (option) {
+                    case "--records" -> records = Integer.parseInt(args.get(i));
+                    case "--seed" -> seed = Long.parseLong(args.get(i));
+                    case "--from" -> from = Integer.parseInt(args.get(i));
+                    case "--to" -> to = Integer.parseInt(args.get(i));
+                    default -> throw new Main.UsageError("unknown option '" + option + "'");
+                }
+            } catch (NumberFormatException e) {
+                throw new Main.UsageError(option + " needs a whole number");
+            }
+        }
+        java.time.Instant asOf = SandboxHistories.asOf();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            MqlThresholdBenchmark.Result result = new MqlThresholdBenchmark(new DryRunRulesetService(pool),
+                    new RulesetYamlParser()).run(ShippedRules.defaultRulesetBytes(),
+                    SandboxHistories.seedData(seed, records, asOf), ShippedRules.sandboxOwners(), asOf, from, to, out);
+            return result.matches() ? 0 : 1;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
