@@ -36,6 +36,11 @@ final class AuditTrail {
                 Actor.rule(ruleId), summary, Optional.of(ruleId), Optional.of(rulesetVersion), evidence));
     }
 
+    /** The event this trail explains. */
+    UUID correlationId() {
+        return correlationId;
+    }
+
     List<AuditEvent> events() {
         return List.copyOf(events);
     }

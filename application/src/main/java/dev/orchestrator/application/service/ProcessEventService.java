@@ -28,6 +28,7 @@ import dev.orchestrator.application.port.out.enrichment.EnrichmentReport;
 import dev.orchestrator.application.port.out.enrichment.RegistrableDomain;
 import dev.orchestrator.application.rules.LeadFacts;
 import dev.orchestrator.application.rules.RuleEvidence;
+import dev.orchestrator.application.rules.ShadowEvaluation;
 import dev.orchestrator.application.validate.LeadValidator;
 import dev.orchestrator.application.validate.ValidatedLead;
 import dev.orchestrator.application.validate.ValidationResult;
@@ -95,6 +96,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final PipelineStores stores;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ShadowEvaluation shadow;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
             ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher,
@@ -114,6 +116,30 @@ public final class ProcessEventService implements ProcessEventUseCase {
         this.stores = stores;
         this.ids = ids;
         this.clock = clock;
+        this.shadow = ShadowEvaluation.NONE;
+    }
+
+    /** As above, and every live evaluation is also shown to {@code shadow} (a ruleset in shadow mode). */
+    public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
+            ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher,
+            ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners,
+            RoutingRotation rotation, AccountMatching accounts, PipelineStores stores, IdGenerator ids, Clock clock,
+            ShadowEvaluation shadow) {
+        this.parser = parser;
+        this.leadNormalizers = Map.copyOf(leadNormalizers);
+        this.activityNormalizer = activityNormalizer;
+        this.validator = validator;
+        this.enricher = enricher;
+        this.classifier = classifier;
+        this.crm = crm;
+        this.rules = rules;
+        this.owners = owners;
+        this.rotation = rotation;
+        this.accounts = accounts;
+        this.stores = stores;
+        this.ids = ids;
+        this.clock = clock;
+        this.shadow = java.util.Objects.requireNonNull(shadow, "shadow");
     }
 
     @Override
@@ -311,6 +337,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         OwnerRoster roster = RulesEngine.needsOwner(context) ? withOpenLeads(owners, now) : owners;
         Evaluation evaluation = rotation.evaluate(state -> RulesEngine.evaluate(ruleset, context, roster, state));
         String contactId = contact.id().toString();
+        observeShadow(new ShadowEvaluation.Observation(trail.correlationId(), contactId, context, roster, evaluation));
 
         Map<String, String> scoreEvidence = orderedMap("fit", Integer.toString(evaluation.score().fit()),
                 "behavior", Integer.toString(evaluation.score().behavior()));
@@ -343,6 +370,15 @@ public final class ProcessEventService implements ProcessEventUseCase {
             }
         }
         return new Decision(evaluation.stage(), owner, evaluation.score().fit(), evaluation.score().behavior());
+    }
+
+    /** The ruleset in shadow sees what the live one saw; whatever happens there, the live event goes on. */
+    private void observeShadow(ShadowEvaluation.Observation observation) {
+        try {
+            shadow.observe(observation);
+        } catch (RuntimeException e) {
+            // a shadow failure must never fail the live event; the shadow logs its own failures
+        }
     }
 
     /**
