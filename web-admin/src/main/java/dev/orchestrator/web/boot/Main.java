@@ -36,8 +36,9 @@ public final class Main {
               serve [--port 7070] [--data-dir ./data]          run the server (the default command)
               hash-password                                   read a password on stdin, print its hash for ORCH_ADMIN_USERS
               rules test DIR                                   run rule fixture files; exit 1 on any failure
-              rules dry-run PROPOSED.yaml [--active FILE] [--json]
-                                                               replay the seeded sandbox data under both rulesets
+              rules dry-run PROPOSED.yaml [--active FILE] [--json] [--days N [--data-dir DIR]]
+                                                               replay the seeded sandbox data (or the stored events
+                                                               of the last N days) under both rulesets
               rules bench-mql [--records 25000] [--from 30] [--to 40]
                                                                time a dry run under a moved MQL threshold, check it
                                                                against a direct count over the seeded data

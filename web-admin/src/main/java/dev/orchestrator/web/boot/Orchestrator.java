@@ -35,6 +35,9 @@ import dev.orchestrator.domain.dedupe.MatchThresholds;
 import dev.orchestrator.domain.dedupe.RecordMatcher;
 import dev.orchestrator.application.service.DryRunRulesetService;
 import dev.orchestrator.application.service.SeedSandboxService;
+import dev.orchestrator.application.service.ShadowRulesetService;
+import dev.orchestrator.application.rules.StoredEventHistories;
+import dev.orchestrator.adapter.persistence.rules.RulesPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.orchestrator.application.service.LateEnrichmentRecorder;
@@ -174,10 +177,12 @@ public final class Orchestrator implements AutoCloseable {
             // API, and three caches would call that API three times as often.
             Supplier<OwnerRoster> owners = owners(settings, crm);
             DryRunRulesetService dryRuns = new DryRunRulesetService();
+            ShadowRulesetService shadowRules = shadowRules(persistence, rules, ids, clock);
+            RulesPopulations populations = rulesPopulations(persistence, clock);
             ProcessEventService process = new ProcessEventService(parser, Map.of("form", new FormLeadNormalizer()),
                     new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
-                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
+                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock, shadowRules);
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),
@@ -212,8 +217,8 @@ public final class Orchestrator implements AutoCloseable {
                     new ContactsApi(contactQueries, auth),
                     new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
                     new SweepApi(sweep, auth),
-                    new RulesApi(dryRuns, rules, new RulesetYamlParser(),
-                            SandboxHistories::replayable, owners, auth, json, SandboxHistories::asOf),
+                    new RulesApi(dryRuns, rules, new RulesetYamlParser(), populations, owners, auth, json,
+                            shadowRules, Orchestrator::activeRulesetBytes),
                     browserAuth(settings, clock),
                     new AdminPages(
                             new DashboardPage(new DashboardService(persistence.operations(), persistence.jobs(),
@@ -224,7 +229,7 @@ public final class Orchestrator implements AutoCloseable {
                             new DeadLettersPage(deadLetters, deadLetters),
                             new ReviewPage(reviews, reviews, eventQueries),
                             new SandboxPage(Orchestrator::activeRulesetText, rules::current,
-                                    dryRuns, SandboxHistories::replayable, SandboxHistories::asOf, owners)),
+                                    dryRuns, populations, owners, shadowRules, Orchestrator::activeRulesetBytes)),
                     new DeadLettersApi(deadLetters, deadLetters, auth),
                     new ReviewApi(reviews, reviews, auth)),
                     json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
@@ -318,6 +323,22 @@ public final class Orchestrator implements AutoCloseable {
                 () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()),
                 new BackfillIdentityIndexService(persistence.identityIndex(),
                         new MatchRecordFactory(new GuavaRegistrableDomains())), clock);
+    }
+
+    /** Shadow mode and the audited changes of the rules in force (reload, attach, detach, promote). */
+    static ShadowRulesetService shadowRules(PersistenceAdapter persistence, ActiveRulesetHolder rules,
+            IdGenerator ids, Clock clock) {
+        RulesetYamlParser parser = new RulesetYamlParser();
+        return new ShadowRulesetService(rules, RulesPersistence.shadowStore(persistence.jdbi()),
+                file -> parser.parse(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), persistence.audit(),
+                ids, clock);
+    }
+
+    /** The seeded sandbox, and the contacts of the stored events of the last N days, for dry runs. */
+    static RulesPopulations rulesPopulations(PersistenceAdapter persistence, Clock clock) {
+        return new RulesPopulations(Optional.of(new StoredEventHistories(
+                RulesPersistence.recentEvents(persistence.jdbi()), persistence.contacts(), persistence.companies(),
+                persistence.signals())), clock);
     }
 
     /** The active ruleset file: {@code RULESET_PATH}, else the shipped one. */
