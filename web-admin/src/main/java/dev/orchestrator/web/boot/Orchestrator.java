@@ -23,7 +23,6 @@ import dev.orchestrator.application.normalize.ActivityNormalizer;
 import dev.orchestrator.application.normalize.FormLeadNormalizer;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
 import dev.orchestrator.application.port.in.SeedSandboxUseCase;
-import dev.orchestrator.application.seed.SeedData;
 import dev.orchestrator.application.dedupe.GuavaRegistrableDomains;
 import dev.orchestrator.application.dedupe.MatchRecordFactory;
 import dev.orchestrator.application.service.AccountMatching;
