@@ -79,6 +79,11 @@ public final class WebServer {
             config.routes.post("/api/review/{id}/resolve", c.review()::resolve);
 
             config.routes.post("/api/rules/dry-run", c.rules()::dryRun);
+            config.routes.post("/api/rules/reload", c.rules()::reload);
+            config.routes.get("/api/rules/shadow", c.rules()::shadow);
+            config.routes.post("/api/rules/shadow", c.rules()::attachShadow);
+            config.routes.delete("/api/rules/shadow", c.rules()::detachShadow);
+            config.routes.post("/api/rules/shadow/promote", c.rules()::promoteShadow);
             config.routes.post("/api/lifecycle/sweep", c.sweep()::run);
             security.privacy().ifPresent(api -> config.routes.post("/api/contacts/{id}/forget", api::forget));
 

@@ -29,6 +29,7 @@ import dev.orchestrator.application.port.out.enrichment.EnrichmentReport;
 import dev.orchestrator.application.port.out.enrichment.RegistrableDomain;
 import dev.orchestrator.application.rules.LeadFacts;
 import dev.orchestrator.application.rules.RuleEvidence;
+import dev.orchestrator.application.rules.ShadowEvaluation;
 import dev.orchestrator.application.validate.LeadValidator;
 import dev.orchestrator.application.validate.ValidatedLead;
 import dev.orchestrator.application.validate.ValidationResult;
@@ -97,22 +98,24 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final IdGenerator ids;
     private final Clock clock;
     private final SqlDeals sqlDeals;
+    private final ShadowEvaluation shadow;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
             SignalNormalizer signalNormalizer, LeadValidator validator, CompanyEnricher enricher,
             ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, AccountMatching accounts,
             PipelineStores stores, IdGenerator ids, Clock clock) {
         this(parser, leadNormalizers, signalNormalizer, validator, enricher, classifier, crm, rules, owners, rotation,
-                accounts, stores, ids, clock, SqlDeals.none());
+                accounts, stores, ids, clock, PipelineOptions.NONE);
     }
 
-    /** With {@code sqlDeals}: a lead reaching {@code sql} gets a deal in the CRM. */
+    /** With the optional steps in {@code options} (deals at {@code sql}, a ruleset in shadow). */
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
             SignalNormalizer signalNormalizer, LeadValidator validator, CompanyEnricher enricher,
             ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners,
             RoutingRotation rotation, AccountMatching accounts, PipelineStores stores, IdGenerator ids, Clock clock,
-            SqlDeals sqlDeals) {
-        this.sqlDeals = sqlDeals;
+            PipelineOptions options) {
+        this.sqlDeals = options.sqlDeals();
+        this.shadow = options.shadow();
         this.parser = parser;
         this.leadNormalizers = Map.copyOf(leadNormalizers);
         this.signalNormalizer = signalNormalizer;
@@ -354,6 +357,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         OwnerRoster roster = RulesEngine.needsOwner(context) ? withOpenLeads(owners, now) : owners;
         Evaluation evaluation = rotation.evaluate(state -> RulesEngine.evaluate(ruleset, context, roster, state));
         String contactId = contact.id().toString();
+        observeShadow(new ShadowEvaluation.Observation(trail.correlationId(), contactId, context, roster, evaluation));
 
         Map<String, String> scoreEvidence = orderedMap("fit", Integer.toString(evaluation.score().fit()),
                 "behavior", Integer.toString(evaluation.score().behavior()));
@@ -386,6 +390,15 @@ public final class ProcessEventService implements ProcessEventUseCase {
             }
         }
         return new Decision(evaluation.stage(), owner, evaluation.score().fit(), evaluation.score().behavior());
+    }
+
+    /** The ruleset in shadow sees what the live one saw; whatever happens there, the live event goes on. */
+    private void observeShadow(ShadowEvaluation.Observation observation) {
+        try {
+            shadow.observe(observation);
+        } catch (RuntimeException e) {
+            // a shadow failure must never fail the live event; the shadow logs its own failures
+        }
     }
 
     /**

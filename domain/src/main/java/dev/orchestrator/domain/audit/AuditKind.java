@@ -7,7 +7,9 @@ public enum AuditKind {
     RECEIVED, NORMALIZED, VALIDATED, CORRECTED, REJECTED, MATCHED, MERGED, ENRICHED, CLASSIFIED, SCORED, TRANSITIONED,
     ROUTED, CRM_SEARCHED, CRM_WRITTEN, ACTION_SENT, FAILED, ERASED,
     /** A person put a dead letter back in the queue, or closed a review item. */
-    REPLAYED, REVIEW_RESOLVED;
+    REPLAYED, REVIEW_RESOLVED,
+    /** The rules in force changed: the active file reloaded, a ruleset attached in or detached from shadow, promoted. */
+    RULESET_CHANGED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -36,8 +36,12 @@ public final class Main {
               serve [--port 7070] [--data-dir ./data]          run the server (the default command)
               hash-password                                   read a password on stdin, print its hash for ORCH_ADMIN_USERS
               rules test DIR                                   run rule fixture files; exit 1 on any failure
-              rules dry-run PROPOSED.yaml [--active FILE] [--json]
-                                                               replay the seeded sandbox data under both rulesets
+              rules dry-run PROPOSED.yaml [--active FILE] [--json] [--days N [--data-dir DIR]]
+                                                               replay the seeded sandbox data (or the stored events
+                                                               of the last N days) under both rulesets
+              rules bench-mql [--records 25000] [--from 30] [--to 40]
+                                                               time a dry run under a moved MQL threshold, check it
+                                                               against a direct count over the seeded data
               dedupe --in RECORDS.csv --out CLUSTERS.csv       batch dedupe: record_id,cluster_id per input record
               seed [--data-dir ./data] [--seed N]              (re)load the seeded sandbox CRM data
               forget --email X [--data-dir ./data]             erase a person's personal data (and in the CRM)
@@ -165,8 +169,8 @@ public final class Main {
             var report = Orchestrator.seedSandbox(database, persistence, clock)
                     .seed(new dev.orchestrator.application.port.in.SeedSandboxUseCase.SeedCommand(seed,
                             Orchestrator.SEED_CONTACTS, false));
-            out.printf("sandbox CRM seeded (seed %d): %d owners, %d companies, %d contacts%n", seed, report.owners(),
-                    report.companies(), report.contacts());
+            out.printf("sandbox CRM seeded (seed %d): %d owners, %d companies, %d contacts, %d deals%n", seed,
+                    report.owners(), report.companies(), report.contacts(), report.deals());
         }
         return 0;
     }

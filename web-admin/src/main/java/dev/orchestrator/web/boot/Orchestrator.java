@@ -19,10 +19,10 @@ import dev.orchestrator.adapter.enrichment.clearbit.ClearbitSettings;
 import dev.orchestrator.adapter.persistence.enrichment.EnrichmentCachePersistence;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
 import dev.orchestrator.application.port.in.SeedSandboxUseCase;
-import dev.orchestrator.application.seed.SeedData;
 import dev.orchestrator.application.dedupe.GuavaRegistrableDomains;
 import dev.orchestrator.application.dedupe.MatchRecordFactory;
 import dev.orchestrator.application.service.AccountMatching;
+import dev.orchestrator.application.service.PipelineOptions;
 import dev.orchestrator.application.service.SweepLifecycleService;
 import dev.orchestrator.web.api.SweepApi;
 import dev.orchestrator.application.service.BackfillIdentityIndexService;
@@ -31,6 +31,9 @@ import dev.orchestrator.domain.dedupe.MatchThresholds;
 import dev.orchestrator.domain.dedupe.RecordMatcher;
 import dev.orchestrator.application.service.DryRunRulesetService;
 import dev.orchestrator.application.service.SeedSandboxService;
+import dev.orchestrator.application.service.ShadowRulesetService;
+import dev.orchestrator.application.rules.StoredEventHistories;
+import dev.orchestrator.adapter.persistence.rules.RulesPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.orchestrator.application.service.LateEnrichmentRecorder;
@@ -169,12 +172,15 @@ public final class Orchestrator implements AutoCloseable {
             // API, and three caches would call that API three times as often.
             Supplier<OwnerRoster> owners = owners(settings, crm);
             DryRunRulesetService dryRuns = new DryRunRulesetService();
+            ShadowRulesetService shadowRules = shadowRules(persistence, rules, ids, clock);
+            RulesPopulations populations = rulesPopulations(persistence, clock);
             ShippedFieldMaps fieldMaps = IntakeWiring.fieldMaps(System.getenv());
             ProcessEventService process = new ProcessEventService(parser, fieldMaps.leadNormalizers(),
                     fieldMaps.signalNormalizer(), IntakeWiring.leadValidator(System.getenv()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
                     owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock,
-                    CrmWiring.sqlDeals(settings, crmPorts, System.getenv(), clock));
+                    PipelineOptions.NONE.withSqlDeals(CrmWiring.sqlDeals(settings, crmPorts, System.getenv(), clock))
+                            .withShadow(shadowRules));
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),
@@ -209,8 +215,8 @@ public final class Orchestrator implements AutoCloseable {
                     new ContactsApi(contactQueries, auth),
                     new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
                     new SweepApi(sweep, auth),
-                    new RulesApi(dryRuns, rules, new RulesetYamlParser(),
-                            SandboxHistories::replayable, owners, auth, json, SandboxHistories::asOf),
+                    new RulesApi(dryRuns, rules, new RulesetYamlParser(), populations, owners, auth, json,
+                            shadowRules, Orchestrator::activeRulesetBytes),
                     browserAuth(settings, clock),
                     new AdminPages(
                             new DashboardPage(new DashboardService(persistence.operations(), persistence.jobs(),
@@ -221,7 +227,7 @@ public final class Orchestrator implements AutoCloseable {
                             new DeadLettersPage(deadLetters, deadLetters),
                             new ReviewPage(reviews, reviews, eventQueries),
                             new SandboxPage(Orchestrator::activeRulesetText, rules::current,
-                                    dryRuns, SandboxHistories::replayable, SandboxHistories::asOf, owners)),
+                                    dryRuns, populations, owners, shadowRules, Orchestrator::activeRulesetBytes)),
                     new DeadLettersApi(deadLetters, deadLetters, auth),
                     new ReviewApi(reviews, reviews, auth)),
                     json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
@@ -311,12 +317,26 @@ public final class Orchestrator implements AutoCloseable {
     /** The sandbox CRM seeded from the shipped firmographics and owners. */
     static SeedSandboxService seedSandbox(Database database, PersistenceAdapter persistence, Clock clock) {
         return new SeedSandboxService(SandboxCrmAdapter.seeder(database.dataSource(), clock),
-                () -> EnrichmentAdapters.sandboxCompanies().stream().map(c -> new SeedData.SeedCompany(c.name(),
-                        c.domain().value(), Optional.of(c.industry().key()), Optional.of(c.employees()),
-                        Optional.of(c.headquarters().countryCode()))).toList(),
+                SandboxHistories::seedCompanies,
                 () -> List.copyOf(ShippedRules.sandboxOwners().owners().values()),
                 new BackfillIdentityIndexService(persistence.identityIndex(),
-                        new MatchRecordFactory(new GuavaRegistrableDomains())));
+                        new MatchRecordFactory(new GuavaRegistrableDomains())), clock);
+    }
+
+    /** Shadow mode and the audited changes of the rules in force (reload, attach, detach, promote). */
+    static ShadowRulesetService shadowRules(PersistenceAdapter persistence, ActiveRulesetHolder rules,
+            IdGenerator ids, Clock clock) {
+        RulesetYamlParser parser = new RulesetYamlParser();
+        return new ShadowRulesetService(rules, RulesPersistence.shadowStore(persistence.jdbi()),
+                file -> parser.parse(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), persistence.audit(),
+                ids, clock);
+    }
+
+    /** The seeded sandbox, and the contacts of the stored events of the last N days, for dry runs. */
+    static RulesPopulations rulesPopulations(PersistenceAdapter persistence, Clock clock) {
+        return new RulesPopulations(Optional.of(new StoredEventHistories(
+                RulesPersistence.recentEvents(persistence.jdbi()), persistence.contacts(), persistence.companies(),
+                persistence.signals())), clock);
     }
 
     /** The active ruleset file: {@code RULESET_PATH}, else the shipped one. */

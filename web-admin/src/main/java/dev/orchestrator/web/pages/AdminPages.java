@@ -35,5 +35,9 @@ public final class AdminPages {
         routes.post("/review/{id}/resolve", review::resolve);
         routes.get("/sandbox", sandbox::show);
         routes.post("/sandbox", sandbox::run);
+        routes.post("/sandbox/shadow", sandbox::attachShadow);
+        routes.post("/sandbox/shadow/detach", sandbox::detachShadow);
+        routes.post("/sandbox/shadow/promote", sandbox::promoteShadow);
+        routes.post("/sandbox/reload", sandbox::reload);
     }
 }

@@ -1,6 +1,6 @@
 package dev.orchestrator.web.rules;
 
-import dev.orchestrator.application.port.out.ActiveRuleset;
+import dev.orchestrator.application.port.out.RulesetSwitch;
 import dev.orchestrator.domain.rules.Ruleset;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #reload} throws the {@link RulesetSyntaxError} and changes nothing. Auditing who reloaded which version
  * is the caller's (the admin endpoint's) job, with the two versions this returns.
  */
-public final class ActiveRulesetHolder implements ActiveRuleset {
+public final class ActiveRulesetHolder implements RulesetSwitch {
     private final RulesetYamlParser parser;
     private final AtomicReference<Ruleset> active;
 
@@ -29,6 +29,12 @@ public final class ActiveRulesetHolder implements ActiveRuleset {
         Ruleset next = parser.parse(file);
         Ruleset previous = active.getAndSet(next);
         return new Reload(previous, next);
+    }
+
+    /** Activates an already parsed ruleset (a promoted shadow ruleset); answers the one it replaced. */
+    @Override
+    public Ruleset activate(Ruleset next) {
+        return active.getAndSet(Objects.requireNonNull(next, "next"));
     }
 
     public record Reload(Ruleset previous, Ruleset current) {

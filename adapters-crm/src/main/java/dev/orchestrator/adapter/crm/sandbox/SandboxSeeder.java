@@ -6,6 +6,7 @@ import dev.orchestrator.application.seed.SeedData;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -72,9 +73,47 @@ final class SandboxSeeder implements SandboxCrmSeeder {
             h.execute("""
                     insert into sandbox_crm.contact_companies (contact_id, company_id)
                     select id, company_id from sandbox_crm.contacts where company_id is not null""");
+            insertDeals(h, data, companyIds, now);
             Map<String, String> ids = new HashMap<>();
             companyIds.forEach((domain, id) -> ids.put(domain, Long.toString(id)));
             return ids;
         });
+    }
+
+    /** Deals in id order of {@code data.deals()}, each linked to its company and contacts. */
+    private static void insertDeals(org.jdbi.v3.core.Handle h, SeedData data, Map<String, Long> companyIds,
+            Timestamp now) {
+        if (data.deals().isEmpty()) {
+            return;
+        }
+        Map<String, Long> contactIds = new HashMap<>();
+        h.createQuery("select id, lower(email) as email from sandbox_crm.contacts")
+                .map((rs, ctx) -> Map.entry(rs.getString("email"), rs.getLong("id")))
+                .forEach(entry -> contactIds.put(entry.getKey(), entry.getValue()));
+        PreparedBatch deals = h.prepareBatch("""
+                insert into sandbox_crm.deals (dealname, amount, dealstage, closedate, hubspot_owner_id, company_id,
+                    createdate, lastmodifieddate)
+                values (:name, :amount, :stage, :closed, :owner, :companyId, :created, :now)""");
+        for (SeedData.SeedDeal deal : data.deals()) {
+            deals.bind("name", deal.name()).bind("amount", java.math.BigDecimal.valueOf(deal.amount()))
+                    .bind("stage", deal.dealStage())
+                    .bind("closed", deal.closedAt().map(Timestamp::from).orElse(null))
+                    .bind("owner", deal.ownerId().orElse(null))
+                    .bind("companyId", companyIds.get(deal.companyDomain()))
+                    .bind("created", Timestamp.from(deal.createdAt())).bind("now", now).add();
+        }
+        deals.execute();
+        List<Long> dealIds = h.createQuery("select id from sandbox_crm.deals order by id").mapTo(Long.class).list();
+        PreparedBatch links = h.prepareBatch(
+                "insert into sandbox_crm.deal_contacts (deal_id, contact_id) values (:deal, :contact)");
+        for (int i = 0; i < data.deals().size(); i++) {
+            for (String email : data.deals().get(i).contactEmails()) {
+                Long contact = contactIds.get(email.toLowerCase(java.util.Locale.ROOT));
+                if (contact != null) {
+                    links.bind("deal", dealIds.get(i)).bind("contact", contact).add();
+                }
+            }
+        }
+        links.execute();
     }
 }

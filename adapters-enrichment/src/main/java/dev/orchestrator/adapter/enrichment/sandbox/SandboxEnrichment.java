@@ -22,14 +22,29 @@ public final class SandboxEnrichment {
         return new SandboxEnrichmentProvider(companies());
     }
 
-    /** Every company in the shipped file, in file order. */
+    /**
+     * Every sandbox company: the shipped file's rows in file order, then the generator's continuation (same seed)
+     * up to {@link SandboxFirmographicsGenerator#TOTAL}, so the seed and enrichment know the same 5,000 companies.
+     */
     public static List<SandboxCompany> companies() {
         return Holder.COMPANIES;
     }
 
-    /** Loaded once, on first use: the file is immutable and ~2,500 rows. */
+    /** The shipped file's rows only. */
+    static List<SandboxCompany> shippedCompanies() {
+        return SandboxCsv.read(shippedFile());
+    }
+
+    /** Built once, on first use: the file is immutable and the continuation is deterministic. */
     private static final class Holder {
-        static final List<SandboxCompany> COMPANIES = SandboxCsv.read(shippedFile());
+        static final List<SandboxCompany> COMPANIES = all();
+
+        private static List<SandboxCompany> all() {
+            List<SandboxCompany> all = new java.util.ArrayList<>(SandboxFirmographicsGenerator.TOTAL);
+            all.addAll(shippedCompanies());
+            all.addAll(SandboxFirmographicsGenerator.extension());
+            return List.copyOf(all);
+        }
     }
 
     static String shippedFile() {

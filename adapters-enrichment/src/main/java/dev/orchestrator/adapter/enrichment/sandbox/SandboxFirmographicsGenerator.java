@@ -28,6 +28,12 @@ import java.util.function.ToIntFunction;
 public final class SandboxFirmographicsGenerator {
     public static final long SEED = 20_261_126L;
     public static final int COUNT = 2_500;
+    /**
+     * How many companies the sandbox knows in all: the shipped file's {@link #COUNT}, then the same generator run
+     * on (same seed, so the first {@code COUNT} are the file's rows) up to this many. The rest is computed at
+     * start-up rather than shipped, so the repository carries a reviewed sample, not a giant file.
+     */
+    public static final int TOTAL = 5_000;
     static final String RESOURCE_PATH = "adapters-enrichment/src/main/resources/sandbox/firmographics.csv";
 
     /** A country the generated companies are headquartered in, with the naming habits of its companies. */
@@ -170,6 +176,11 @@ public final class SandboxFirmographicsGenerator {
             generator.next().ifPresent(companies::add);
         }
         return List.copyOf(companies);
+    }
+
+    /** The companies after the shipped file's rows, up to {@link #TOTAL}: the generator continued, not a file. */
+    public static List<SandboxCompany> extension() {
+        return generate(SEED, TOTAL).subList(COUNT, TOTAL);
     }
 
     /** The file exactly as shipped. */

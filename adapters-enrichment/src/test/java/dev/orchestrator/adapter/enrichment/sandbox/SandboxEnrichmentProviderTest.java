@@ -25,6 +25,15 @@ class SandboxEnrichmentProviderTest {
     }
 
     @Test
+    void a_generated_company_beyond_the_file_is_found_too() {
+        SandboxCompany generated = SandboxEnrichment.companies().get(SandboxFirmographicsGenerator.TOTAL - 1);
+
+        Found found = (Found) sandbox.lookup(generated.domain());
+
+        assertThat(found.firmographics().employees()).contains(Sourced.of(generated.employees(), "sandbox", 0.8));
+    }
+
+    @Test
     void a_domain_not_in_the_file_is_not_found() {
         assertThat(sandbox.lookup(new RegistrableDomain("no-such-company-anywhere.com")))
                 .isInstanceOf(NotFound.class);

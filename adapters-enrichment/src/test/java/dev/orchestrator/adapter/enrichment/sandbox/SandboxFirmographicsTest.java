@@ -22,6 +22,19 @@ class SandboxFirmographicsTest {
     }
 
     @Test
+    void the_sandbox_knows_five_thousand_companies_the_first_of_them_the_shipped_file() {
+        assertThat(companies).hasSize(SandboxFirmographicsGenerator.TOTAL).hasSizeGreaterThanOrEqualTo(5000);
+        assertThat(companies.subList(0, SandboxFirmographicsGenerator.COUNT))
+                .isEqualTo(SandboxEnrichment.shippedCompanies());
+    }
+
+    @Test
+    void the_generated_companies_are_the_generator_continued_with_the_same_seed() {
+        assertThat(companies).isEqualTo(SandboxFirmographicsGenerator.generate(SandboxFirmographicsGenerator.SEED,
+                SandboxFirmographicsGenerator.TOTAL));
+    }
+
+    @Test
     void every_domain_and_every_name_appears_once() {
         assertThat(companies.stream().map(SandboxCompany::domain).distinct().count()).isEqualTo(companies.size());
         assertThat(companies.stream().map(c -> c.name().toLowerCase()).distinct().count())

@@ -7,6 +7,6 @@ public interface SeedSandboxUseCase {
     record SeedCommand(long seed, int contacts, boolean onlyIfEmpty) {
     }
 
-    record SeedReport(boolean seeded, int owners, int companies, int contacts) {
+    record SeedReport(boolean seeded, int owners, int companies, int contacts, int deals) {
     }
 }
