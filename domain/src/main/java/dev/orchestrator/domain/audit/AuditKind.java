@@ -7,7 +7,11 @@ public enum AuditKind {
     RECEIVED, NORMALIZED, VALIDATED, CORRECTED, REJECTED, MATCHED, MERGED, ENRICHED, CLASSIFIED, SCORED, TRANSITIONED,
     ROUTED, CRM_SEARCHED, CRM_WRITTEN, ACTION_SENT, FAILED, ERASED,
     /** A person put a dead letter back in the queue, or closed a review item. */
-    REPLAYED, REVIEW_RESOLVED;
+    REPLAYED, REVIEW_RESOLVED,
+    /** An owner let an SLA timer run out (the sweep reassigns and alerts); the alert itself, for any channel. */
+    SLA_BREACHED, ALERT_RAISED,
+    /** A change made in the CRM that updated our view; one we ignored (our own echo, a duplicate, superseded). */
+    CRM_UPDATED, IGNORED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
