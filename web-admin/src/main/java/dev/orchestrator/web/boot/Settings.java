@@ -67,6 +67,14 @@ public record Settings(
             }
             secrets.put(source, values);
         }
+        // The CRM's own webhooks (crm.record.updated, HubSpot v3 signature keyed with the app's client secret):
+        // optional with a real CRM, the development secret in the sandbox.
+        List<String> hubspotSecrets = csv(env.get("WEBHOOK_SECRET_HUBSPOT"));
+        if (!hubspotSecrets.isEmpty()) {
+            secrets.put("hubspot", hubspotSecrets);
+        } else if (sandbox) {
+            secrets.put("hubspot", List.of(DEV_WEBHOOK_SECRET));
+        }
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String entry : csv(env.get("ORCH_API_TOKENS"))) {
             String[] parts = entry.split(":", 2);
