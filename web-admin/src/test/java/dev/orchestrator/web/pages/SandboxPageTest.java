@@ -62,6 +62,6 @@ class SandboxPageTest {
         HttpResponse<String> result = browser.postWithToken("/sandbox", "/sandbox",
                 Map.of("action", "test", "ruleset", ACTIVE));
 
-        assertThat(result.body()).contains("id=\"sandbox-result\"", "38 fixtures, 38 passed, 0 failed");
+        assertThat(result.body()).contains("id=\"sandbox-result\"", "55 fixtures, 55 passed, 0 failed");
     }
 }
