@@ -63,6 +63,7 @@ public final class CrmRecordUpdatesService implements ProcessEventUseCase {
     /** The rule id a system's change made in the CRM is audited under. */
     public static final String EXTERNAL_RULE = "crm-external-change";
     static final Duration ECHO_WINDOW = Duration.ofDays(1);
+    private static final Set<String> TRACKED = trackedProperties();
     private static final String CRM = "hubspot";
 
     private final ProcessEventUseCase pipeline;
@@ -417,13 +418,24 @@ public final class CrmRecordUpdatesService implements ProcessEventUseCase {
         evidence.put("actor", update.origin().actorName(CRM));
         if (update instanceof CrmRecordUpdate.PropertyChanged change) {
             evidence.put("property", change.property());
-            evidence.put("value", change.value().orElse(""));
+            // Stage, owner and activity timestamps only: another property's value may be personal data (a new
+            // email, a phone number), which the audit trail has no need to keep.
+            if (TRACKED.contains(change.property())) {
+                evidence.put("value", change.value().orElse(""));
+            }
         }
         if (update instanceof CrmRecordUpdate.Merged merged) {
             evidence.put("mergedObjectIds", String.join(",", merged.merged().stream().map(CrmObjectId::value)
                     .toList()));
         }
         return evidence;
+    }
+
+    private static Set<String> trackedProperties() {
+        Set<String> tracked = new java.util.HashSet<>(HubSpotCrmEvents.ACTIVITY_PROPERTIES);
+        tracked.add(HubSpotCrmEvents.STAGE_PROPERTY);
+        tracked.add(HubSpotCrmEvents.OWNER_PROPERTY);
+        return Set.copyOf(tracked);
     }
 
     private static Actor actor(ChangeOrigin origin) {
