@@ -15,6 +15,8 @@ import dev.orchestrator.application.port.out.SignalStore;
 import dev.orchestrator.application.port.out.CompanyDirectory;
 import dev.orchestrator.application.port.out.SingletonLock;
 import dev.orchestrator.application.port.out.Transactions;
+import dev.orchestrator.application.port.out.LifecycleLedger;
+import dev.orchestrator.application.port.out.RotationStore;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -147,6 +149,16 @@ public final class PersistenceAdapter {
             return handle.createQuery("select key from privacy_keys where name = 'pseudonym'")
                     .mapTo(byte[].class).one();
         });
+    }
+
+    /** Lifecycle clocks, the stage/owner log, CRM webhook events handled and SLA breaches acted on. */
+    public LifecycleLedger lifecycleLedger() {
+        return new JdbiLifecycleLedger(db);
+    }
+
+    /** Round-robin cursors shared by every instance and kept across restarts. */
+    public RotationStore rotationStore() {
+        return new JdbiRotationStore(jdbi, clock);
     }
 
     /** The identity index (PostgreSQL); its calls join a transaction opened through {@link #transactions()}. */

@@ -16,9 +16,20 @@ public record FixtureExpectation(
         OptionalInt total,
         Optional<List<String>> transitions,
         Optional<String> routingRule,
-        Optional<List<String>> actions) {
+        Optional<List<String>> actions,
+        Optional<String> slaBreach,
+        Optional<String> crmChange) {
+
+    public FixtureExpectation(Optional<LifecycleStage> stage, Optional<String> owner, Optional<String> queue,
+            OptionalInt fit, OptionalInt behavior, OptionalInt total, Optional<List<String>> transitions,
+            Optional<String> routingRule, Optional<List<String>> actions) {
+        this(stage, owner, queue, fit, behavior, total, transitions, routingRule, actions, Optional.empty(),
+                Optional.empty());
+    }
 
     public FixtureExpectation {
+        Require.present("slaBreach", slaBreach);
+        Require.present("crmChange", crmChange);
         Require.present("stage", stage);
         Require.present("owner", owner);
         Require.present("queue", queue);
@@ -31,6 +42,6 @@ public record FixtureExpectation(
         actions = Require.present("actions", actions).map(List::copyOf);
         Require.that(stage.isPresent() || owner.isPresent() || queue.isPresent() || fit.isPresent()
                 || behavior.isPresent() || total.isPresent() || transitions.isPresent() || routingRule.isPresent()
-                || actions.isPresent(), "expect", "must expect at least one thing");
+                || actions.isPresent() || slaBreach.isPresent() || crmChange.isPresent(), "expect", "must expect at least one thing");
     }
 }

@@ -11,8 +11,15 @@ import java.util.List;
  * directory for this case, whose turn it is, and what the ruleset should decide ({@code expect}).
  */
 public record RuleFixture(String name, String source, EvaluationContext given, List<OwnerState> ownerOverrides,
-        RoundRobinState rotation, FixtureExpectation expect) {
+        RoundRobinState rotation, FixtureExpectation expect, java.util.Optional<FixtureScenario> scenario) {
+    /** A fixture of an event's evaluation. */
+    public RuleFixture(String name, String source, EvaluationContext given, List<OwnerState> ownerOverrides,
+            RoundRobinState rotation, FixtureExpectation expect) {
+        this(name, source, given, ownerOverrides, rotation, expect, java.util.Optional.empty());
+    }
+
     public RuleFixture {
+        Require.present("scenario", scenario);
         Require.notBlank("name", name);
         Require.notBlank("source", source);
         Require.present("given", given);

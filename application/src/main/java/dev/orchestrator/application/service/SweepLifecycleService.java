@@ -39,9 +39,18 @@ public final class SweepLifecycleService implements SweepLifecycleUseCase {
     private final IdGenerator ids;
     private final Clock clock;
     private final int maxAttempts;
+    private final Optional<EnforceSlaService> sla;
 
     public SweepLifecycleService(ContactDirectory contacts, EventStore events, JobQueue jobs,
             Transactions transactions, SingletonLock lock, IdGenerator ids, Clock clock, int maxAttempts) {
+        this(contacts, events, jobs, transactions, lock, ids, clock, maxAttempts, Optional.empty());
+    }
+
+    /** With SLA timers: the same run, under the same lock, also enforces them. */
+    public SweepLifecycleService(ContactDirectory contacts, EventStore events, JobQueue jobs,
+            Transactions transactions, SingletonLock lock, IdGenerator ids, Clock clock, int maxAttempts,
+            Optional<EnforceSlaService> sla) {
+        this.sla = sla;
         this.contacts = contacts;
         this.events = events;
         this.jobs = jobs;
@@ -54,8 +63,11 @@ public final class SweepLifecycleService implements SweepLifecycleUseCase {
 
     @Override
     public SweepReport sweep(SweepCommand command) {
-        return lock.ifFree("lifecycle-sweep", () -> new SweepReport(false, queueDue(command)))
-                .orElse(new SweepReport(true, 0));
+        return lock.ifFree("lifecycle-sweep", () -> {
+            EnforceSlaService.SlaReport timers = sla.map(s -> s.enforce(command.limit()))
+                    .orElse(EnforceSlaService.SlaReport.NONE);
+            return new SweepReport(false, queueDue(command), timers.breaches(), timers.reassigned());
+        }).orElse(new SweepReport(true, 0));
     }
 
     private int queueDue(SweepCommand command) {

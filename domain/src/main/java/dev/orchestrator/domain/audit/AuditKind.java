@@ -9,7 +9,11 @@ public enum AuditKind {
     /** A person put a dead letter back in the queue, or closed a review item. */
     REPLAYED, REVIEW_RESOLVED,
     /** The rules in force changed: the active file reloaded, a ruleset attached in or detached from shadow, promoted. */
-    RULESET_CHANGED;
+    RULESET_CHANGED,
+    /** An owner let an SLA timer run out (the sweep reassigns and alerts); the alert itself, for any channel. */
+    SLA_BREACHED, ALERT_RAISED,
+    /** A change made in the CRM that updated our view; one we ignored (our own echo, a duplicate, superseded). */
+    CRM_UPDATED, IGNORED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -48,6 +48,12 @@ public record Contact(
                 fitScore, behaviorScore, facts, createdAt, at);
     }
 
+    /** The CRM deleted its record: we keep our memory of the contact, without a CRM id to write to. */
+    public Contact withoutCrmId(Instant at) {
+        return new Contact(id, email, name, company, companyDomain, phone, Optional.empty(), stage, ownerId,
+                fitScore, behaviorScore, facts, createdAt, at);
+    }
+
     /** The lead's latest details; a field the new submission leaves out keeps what we knew. */
     public Contact withDetails(PersonName newName, Optional<String> newCompany, Optional<String> newCompanyDomain,
             Optional<String> newPhone, Map<String, String> newFacts, Instant at) {

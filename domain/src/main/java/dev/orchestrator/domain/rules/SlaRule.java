@@ -8,9 +8,15 @@ import java.util.Optional;
 
 /**
  * "If the owner has not touched a record in {@code stage} within {@code within} business time, reassign it to
- * the next owner in the pool and alert": checked by the scheduled sweep, not on events.
+ * the next owner in the pool and alert": checked by the scheduled sweep, not on events. With {@code reassign}
+ * false the rule only alerts (the owner keeps the record).
  */
-public record SlaRule(String id, LifecycleStage stage, Duration within, Optional<String> alert) {
+public record SlaRule(String id, LifecycleStage stage, Duration within, Optional<String> alert, boolean reassign) {
+    /** Reassigns and alerts: the rule as the ruleset file writes it without {@code reassign}. */
+    public SlaRule(String id, LifecycleStage stage, Duration within, Optional<String> alert) {
+        this(id, stage, within, alert, true);
+    }
+
     public SlaRule {
         Require.notBlank("id", id);
         Require.present("stage", stage);
@@ -33,6 +39,18 @@ public record SlaRule(String id, LifecycleStage stage, Duration within, Optional
             return Optional.empty();
         }
         return Optional.of(new SlaBreach(id, stage, elapsed, within, alert));
+    }
+
+    /**
+     * The same question over the contact's clocks: the timer starts when the record entered the stage or got its
+     * current owner, whichever is later (a new owner gets the full time), and only a touch after that stops it.
+     * A record without an owner has nobody to miss the SLA.
+     */
+    public Optional<SlaBreach> check(SlaClock clock, Instant now, BusinessHours hours) {
+        if (clock.ownerId().isEmpty()) {
+            return Optional.empty();
+        }
+        return check(clock.stage(), clock.timerStartedAt(), clock.touchedAt(), now, hours);
     }
 
     /** A missed SLA: which rule, the business time that passed and the time allowed. */

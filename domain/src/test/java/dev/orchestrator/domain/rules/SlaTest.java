@@ -83,4 +83,37 @@ class SlaTest {
         assertThat(decision.candidates().get(0).reason())
                 .isEqualTo("missed SLA sql-first-touch (960 business minutes, allowed 480)");
     }
+
+    @Test
+    void the_timer_starts_at_the_later_of_stage_entry_and_assignment() {
+        SlaClock reassigned = new SlaClock(LifecycleStage.SQL, FRIDAY_3PM, Optional.of("ae-2"),
+                Optional.of(Instant.parse("2026-11-23T15:00:00Z")), Optional.empty(), Optional.empty());
+
+        assertThat(reassigned.timerStartedAt()).isEqualTo(Instant.parse("2026-11-23T15:00:00Z"));
+        assertThat(FIRST_TOUCH.check(reassigned, Instant.parse("2026-11-24T09:30:00Z"), HOURS)).isEmpty();
+        assertThat(FIRST_TOUCH.check(reassigned, Instant.parse("2026-11-24T15:00:00Z"), HOURS)).isPresent();
+    }
+
+    @Test
+    void a_touch_before_the_assignment_does_not_stop_the_new_owners_timer() {
+        SlaClock clock = new SlaClock(LifecycleStage.SQL, FRIDAY_3PM, Optional.of("ae-2"),
+                Optional.of(FRIDAY_3PM.plusSeconds(3600)), Optional.of(FRIDAY_3PM.plusSeconds(60)), Optional.empty());
+
+        assertThat(FIRST_TOUCH.check(clock, Instant.parse("2026-11-25T15:00:00Z"), HOURS)).isPresent();
+    }
+
+    @Test
+    void a_record_without_an_owner_never_breaches() {
+        SlaClock unowned = new SlaClock(LifecycleStage.SQL, FRIDAY_3PM, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        assertThat(FIRST_TOUCH.check(unowned, Instant.parse("2026-12-25T15:00:00Z"), HOURS)).isEmpty();
+    }
+
+    @Test
+    void an_sla_rule_written_without_reassign_reassigns() {
+        assertThat(FIRST_TOUCH.reassign()).isTrue();
+        assertThat(new SlaRule("alert-only", LifecycleStage.SQL, Duration.ofHours(4), Optional.empty(), false)
+                .reassign()).isFalse();
+    }
 }

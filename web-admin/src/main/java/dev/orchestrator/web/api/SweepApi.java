@@ -21,6 +21,7 @@ public final class SweepApi {
         int limit = Ids.boundedInt(ctx.queryParam("limit"), "limit", 5_000, 1, 100_000);
         SweepLifecycleUseCase.SweepReport report = sweep.sweep(
                 new SweepLifecycleUseCase.SweepCommand(Duration.ofSeconds(minAgeSeconds), limit));
-        ctx.json(Map.of("ranElsewhere", report.ranElsewhere(), "queued", report.queued()));
+        ctx.json(Map.of("ranElsewhere", report.ranElsewhere(), "queued", report.queued(),
+                "slaBreaches", report.slaBreaches(), "slaReassigned", report.slaReassigned()));
     }
 }

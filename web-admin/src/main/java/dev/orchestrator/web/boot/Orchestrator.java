@@ -24,6 +24,10 @@ import dev.orchestrator.application.dedupe.MatchRecordFactory;
 import dev.orchestrator.application.service.AccountMatching;
 import dev.orchestrator.application.service.PipelineOptions;
 import dev.orchestrator.application.service.SweepLifecycleService;
+import dev.orchestrator.application.normalize.HubSpotCrmEvents;
+import dev.orchestrator.application.service.CrmRecordUpdatesService;
+import dev.orchestrator.application.service.EnforceSlaService;
+import dev.orchestrator.application.service.LoggingSlaAlerts;
 import dev.orchestrator.web.api.SweepApi;
 import dev.orchestrator.application.service.BackfillIdentityIndexService;
 import dev.orchestrator.application.service.MatchCompanyService;
@@ -174,14 +178,16 @@ public final class Orchestrator implements AutoCloseable {
             DryRunRulesetService dryRuns = new DryRunRulesetService();
             ShadowRulesetService shadowRules = shadowRules(persistence, rules, ids, clock);
             RulesPopulations populations = rulesPopulations(persistence, clock);
+            RoutingRotation rotation = new RoutingRotation(persistence.rotationStore());
             ShippedFieldMaps fieldMaps = IntakeWiring.fieldMaps(System.getenv());
             ProcessEventService process = new ProcessEventService(parser, fieldMaps.leadNormalizers(),
                     fieldMaps.signalNormalizer(), IntakeWiring.leadValidator(System.getenv()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
-                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock,
+                    owners, rotation, accountMatching(persistence), stores, ids, clock,
                     PipelineOptions.NONE.withSqlDeals(CrmWiring.sqlDeals(settings, crmPorts, System.getenv(), clock))
                             .withShadow(shadowRules));
-            JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
+            JobWorker worker = new JobWorker(persistence.jobs(), crmUpdates(process, parser, stores, persistence, rules,
+                    ids, clock), persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),
                     ids, clock, 10, Duration.ofMinutes(5));
@@ -207,7 +213,8 @@ public final class Orchestrator implements AutoCloseable {
             WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
             SweepLifecycleService sweep = new SweepLifecycleService(persistence.contacts(), persistence.events(),
                     persistence.jobs(), persistence.transactions(), persistence.singletonLock(), ids, clock,
-                    MAX_ATTEMPTS);
+                    MAX_ATTEMPTS, Optional.of(new EnforceSlaService(rules, persistence.lifecycleLedger(), stores, owners,
+                            rotation, crm, new LoggingSlaAlerts(), ids, clock)));
             ObjectMapper json = Json.api();
             Javalin web = WebServer.create(new WebServer.Controllers(
                     new WebhookController(ingest, settings.publicBaseUrl(), workers::wake),
@@ -435,6 +442,18 @@ public final class Orchestrator implements AutoCloseable {
                 .map(entry -> new WebhookSource(entry.getKey(),
                         IntakeWiring.scheme(entry.getKey(), entry.getValue(), SIGNATURE_TOLERANCE)))
                 .toList());
+    }
+
+    /**
+     * The CRM's own webhooks ({@code hubspot}: crm.record.updated) handled before the lead pipeline; every other
+     * source goes on to it. {@code HUBSPOT_APP_IDS}: the app ids our HubSpot writes carry, comma-separated.
+     */
+    static CrmRecordUpdatesService crmUpdates(ProcessEventService pipeline, PayloadParser parser, PipelineStores stores,
+            PersistenceAdapter persistence, ActiveRulesetHolder rules, IdGenerator ids, Clock clock) {
+        java.util.Set<String> appIds = java.util.Arrays.stream(System.getenv().getOrDefault("HUBSPOT_APP_IDS", "")
+                .split(",")).map(String::strip).filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toSet());
+        return new CrmRecordUpdatesService(pipeline, parser, new HubSpotCrmEvents(), stores,
+                persistence.lifecycleLedger(), rules, appIds, ids, clock);
     }
 
     public int port() {

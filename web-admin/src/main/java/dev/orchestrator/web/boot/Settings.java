@@ -36,7 +36,7 @@ public record Settings(
     public static final String DEV_ADMIN_PASSWORD = "dev-admin-password";
     static final List<String> DEFAULT_SOURCES = List.of("form", "activity");
     /** Sources with a shipped field map whose secret is optional outside the sandbox (issue #3). */
-    static final List<String> OPTIONAL_SOURCES = List.of("calendar", "stripe");
+    static final List<String> OPTIONAL_SOURCES = List.of("calendar", "stripe", "hubspot");
 
     /** Settings without admin users (nobody can log in to the pages): for code that needs only the API. */
     public Settings(int port, Path dataDir, Optional<String> databaseUrl, String crm,

@@ -8,6 +8,7 @@ import static dev.orchestrator.web.rules.YamlReading.map;
 import static dev.orchestrator.web.rules.YamlReading.text;
 
 import dev.orchestrator.application.rules.FixtureExpectation;
+import dev.orchestrator.application.rules.FixtureScenario;
 import dev.orchestrator.application.rules.RuleFixture;
 import dev.orchestrator.domain.crm.LifecycleStage;
 import dev.orchestrator.domain.rules.EvaluationContext;
@@ -35,9 +36,9 @@ import java.util.Set;
 public final class RuleFixtureYamlParser {
     private static final Set<String> FIXTURE_KEYS = Set.of("name", "description", "now", "given", "expect");
     private static final Set<String> GIVEN_KEYS = Set.of("stage", "record", "company", "deal", "ai", "signals",
-            "owner", "owners", "round_robin", "last_activity", "last_activity_days_ago");
+            "owner", "owners", "round_robin", "last_activity", "last_activity_days_ago", "sla_timer", "crm_change");
     private static final Set<String> EXPECT_KEYS = Set.of("stage", "owner", "queue", "score", "transitions",
-            "routing_rule", "actions");
+            "routing_rule", "actions", "sla_breach", "crm_change");
 
     /** {@code directory} resolves {@code given.owner: ID} to its state, so a fixture can name an owner by id. */
     public List<RuleFixture> parse(String source, byte[] bytes, OwnerRoster directory) {
@@ -83,7 +84,39 @@ public final class RuleFixtureYamlParser {
                 0, 0, owner, lastActivity, now));
         EvaluationContext withAi = build(given.get("ai").orElse(given), () -> context.withAi(ai));
         FixtureExpectation expect = expectation(node.require("expect", "what the ruleset should decide"));
-        return build(node, () -> new RuleFixture(name, source, withAi, overrides, rotation, expect));
+        Optional<FixtureScenario> scenario = scenario(given);
+        return build(node, () -> new RuleFixture(name, source, withAi, overrides, rotation, expect, scenario));
+    }
+
+    /**
+     * {@code sla_timer: { stage_entered_at, assigned_at, touched_at }} runs the sweep's SLA check;
+     * {@code crm_change: { stage, by: person | system }} a stage change arriving from the CRM.
+     */
+    private static Optional<FixtureScenario> scenario(YamlTree.MapNode given) {
+        if (given.get("sla_timer").isPresent() && given.get("crm_change").isPresent()) {
+            throw error(given.get("crm_change").get(), "either sla_timer or crm_change, not both");
+        }
+        if (given.get("sla_timer").isPresent()) {
+            YamlTree.MapNode timer = map(given.get("sla_timer").get(),
+                    "sla_timer { stage_entered_at, assigned_at, touched_at }");
+            timer.allowOnly(Set.of("stage_entered_at", "assigned_at", "touched_at"), "sla_timer");
+            Instant entered = YamlReading.instant(timer.require("stage_entered_at",
+                    "when the record entered its stage"), "stage_entered_at");
+            Optional<Instant> assigned = timer.get("assigned_at").map(n -> YamlReading.instant(n, "assigned_at"));
+            Optional<Instant> touched = timer.get("touched_at").map(n -> YamlReading.instant(n, "touched_at"));
+            return Optional.of(new FixtureScenario.SlaTimer(entered, assigned, touched));
+        }
+        return given.get("crm_change").map(node -> {
+            YamlTree.MapNode change = map(node, "crm_change { stage, by: person | system }");
+            change.allowOnly(Set.of("stage", "by"), "crm_change");
+            LifecycleStage to = stage(change.require("stage", "the stage set in the CRM"));
+            YamlTree.Node byNode = change.require("by", "who changed it: person or system");
+            String by = text(byNode, "person or system");
+            if (!by.equals("person") && !by.equals("system")) {
+                throw error(byNode, "person or system");
+            }
+            return new FixtureScenario.CrmStageChange(to, by.equals("person"));
+        });
     }
 
     private static Optional<Instant> lastActivity(YamlTree.MapNode given, Instant now) {
@@ -167,11 +200,19 @@ public final class RuleFixtureYamlParser {
         Optional<List<String>> transitions = expect.get("transitions").map(RuleFixtureYamlParser::ids);
         Optional<String> routingRule = expect.get("routing_rule").map(n -> text(n, "a routing rule id"));
         Optional<List<String>> actions = expect.get("actions").map(RuleFixtureYamlParser::ids);
+        Optional<String> slaBreach = expect.get("sla_breach").map(n -> text(n, "an SLA rule id, or none"));
+        Optional<String> crmChange = expect.get("crm_change").map(n -> {
+            String verdict = text(n, "manual, along-rules, illegal or unchanged");
+            if (!Set.of("manual", "along-rules", "illegal", "unchanged").contains(verdict)) {
+                throw error(n, "manual, along-rules, illegal or unchanged");
+            }
+            return verdict;
+        });
         OptionalInt fitScore = fit;
         OptionalInt behaviorScore = behavior;
         OptionalInt totalScore = total;
         return build(node, () -> new FixtureExpectation(stage, owner, queue, fitScore, behaviorScore, totalScore,
-                transitions, routingRule, actions));
+                transitions, routingRule, actions, slaBreach, crmChange));
     }
 
     /** A list of rule ids; an empty list ({@code []}) expects none. */

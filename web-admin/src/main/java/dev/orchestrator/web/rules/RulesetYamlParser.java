@@ -259,8 +259,8 @@ public final class RulesetYamlParser {
     private List<SlaRule> sla(YamlTree.Node node) {
         List<SlaRule> rules = new ArrayList<>();
         for (YamlTree.Node itemNode : list(node, "SLA rules").items()) {
-            YamlTree.MapNode item = map(itemNode, "an SLA rule { id, stage, within_business_hours, alert }");
-            item.allowOnly(Set.of("id", "stage", "within_business_hours", "alert"), "an SLA rule");
+            YamlTree.MapNode item = map(itemNode, "an SLA rule { id, stage, within_business_hours, alert, reassign }");
+            item.allowOnly(Set.of("id", "stage", "within_business_hours", "alert", "reassign"), "an SLA rule");
             String id = text(item.require("id", "the rule id"), "a rule id");
             LifecycleStage stage = stage(item.require("stage", "the stage whose first touch is timed"));
             YamlTree.Node hoursNode = item.require("within_business_hours", "the business hours allowed");
@@ -269,7 +269,9 @@ public final class RulesetYamlParser {
                 throw error(hoursNode, "a positive number of business hours");
             }
             Optional<String> alert = item.get("alert").map(alertNode -> text(alertNode, "an alert channel"));
-            rules.add(build(item, () -> new SlaRule(id, stage, Duration.ofHours(hours), alert)));
+            // reassign: false makes an alert-only timer; left out, the owner who missed it loses the record.
+            boolean reassign = item.get("reassign").map(flag -> YamlReading.flag(flag, "reassign")).orElse(true);
+            rules.add(build(item, () -> new SlaRule(id, stage, Duration.ofHours(hours), alert, reassign)));
         }
         return rules;
     }

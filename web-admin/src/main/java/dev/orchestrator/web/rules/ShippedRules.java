@@ -17,7 +17,7 @@ public final class ShippedRules {
 
     /** The rule fixtures shipped beside the default ruleset (the same files `rules test` runs in CI). */
     public static final List<String> FIXTURES = List.of("deals.yaml", "disqualify.yaml", "mql.yaml", "nurture.yaml",
-            "routing.yaml", "scoring.yaml", "sql.yaml");
+            "routing.yaml", "scoring.yaml", "sql.yaml", "sla.yaml", "manual-change.yaml");
 
     public static byte[] fixtureBytes(String name) {
         return resource("/rules/fixtures/" + name);

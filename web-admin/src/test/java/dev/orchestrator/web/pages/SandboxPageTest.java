@@ -62,6 +62,6 @@ class SandboxPageTest {
         HttpResponse<String> result = browser.postWithToken("/sandbox", "/sandbox",
                 Map.of("action", "test", "ruleset", ACTIVE));
 
-        assertThat(result.body()).contains("id=\"sandbox-result\"", "41 fixtures, 41 passed, 0 failed");
+        assertThat(result.body()).contains("id=\"sandbox-result\"", "58 fixtures, 58 passed, 0 failed");
     }
 }

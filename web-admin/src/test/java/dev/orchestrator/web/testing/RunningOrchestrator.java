@@ -27,6 +27,8 @@ import java.util.Optional;
 public final class RunningOrchestrator implements AutoCloseable {
     public static final String SECRET = "whsec_dGVzdC1vbmx5LWZvcm0tc2VjcmV0LTEyMzQ1Ng==";
     public static final String TOKEN = "test-viewer-token";
+    /** The HubSpot app's client secret the {@code hubspot} source verifies v3 signatures with. */
+    public static final String HUBSPOT_SECRET = "test-hubspot-client-secret";
     public static final String OPERATOR_TOKEN = "test-operator-token";
     public static final String PASSWORD = "test-password-1234";
     /** Cheap hashes keep tests fast; configuration read from the environment refuses so few iterations. */
@@ -51,7 +53,7 @@ public final class RunningOrchestrator implements AutoCloseable {
     public static RunningOrchestrator start(SecuritySettings security) {
         String url = TestDatabase.freshUrl();
         Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(url),
-                "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET)),
+                "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET), "hubspot", List.of(HUBSPOT_SECRET)),
                 Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator", ADMIN_TOKEN, "admin"),
                 Optional.empty(), 2, 8, false, List.of(user("admin", ApiAuth.Role.ADMIN),
                         user("olive", ApiAuth.Role.OPERATOR), user("victor", ApiAuth.Role.VIEWER)));

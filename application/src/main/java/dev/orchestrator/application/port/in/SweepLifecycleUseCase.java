@@ -13,7 +13,13 @@ public interface SweepLifecycleUseCase {
     record SweepCommand(Duration minAge, int limit) {
     }
 
-    /** {@code ranElsewhere}: another instance holds the sweep lock, nothing was done here. */
-    record SweepReport(boolean ranElsewhere, int queued) {
+    /**
+     * {@code ranElsewhere}: another instance holds the sweep lock, nothing was done here. {@code slaBreaches}: SLA
+     * timers found run out and acted on; {@code slaReassigned}: those that changed the owner.
+     */
+    record SweepReport(boolean ranElsewhere, int queued, int slaBreaches, int slaReassigned) {
+        public SweepReport(boolean ranElsewhere, int queued) {
+            this(ranElsewhere, queued, 0, 0);
+        }
     }
 }
