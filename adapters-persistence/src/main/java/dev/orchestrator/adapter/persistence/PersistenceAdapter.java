@@ -15,6 +15,7 @@ import dev.orchestrator.application.port.out.SignalStore;
 import dev.orchestrator.application.port.out.CompanyDirectory;
 import dev.orchestrator.application.port.out.SingletonLock;
 import dev.orchestrator.application.port.out.Transactions;
+import dev.orchestrator.application.port.out.WrittenFields;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -41,6 +42,7 @@ public final class PersistenceAdapter {
     private final SingletonLock singletonLock;
     private final Clock clock;
     private final IdentityIndex identityIndex;
+    private final WrittenFields writtenFields;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -59,6 +61,7 @@ public final class PersistenceAdapter {
         this.singletonLock = new PostgresSingletonLock(jdbi);
         this.clock = clock;
         this.identityIndex = new JdbiIdentityIndex(db);
+        this.writtenFields = new JdbiWrittenFields(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -150,6 +153,11 @@ public final class PersistenceAdapter {
     }
 
     /** The identity index (PostgreSQL); its calls join a transaction opened through {@link #transactions()}. */
+    /** What we last wrote into CRM fields, for the merge policy. */
+    public WrittenFields writtenFields() {
+        return writtenFields;
+    }
+
     public IdentityIndex identityIndex() {
         return identityIndex;
     }

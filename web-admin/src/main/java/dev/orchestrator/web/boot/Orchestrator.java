@@ -70,7 +70,12 @@ import dev.orchestrator.application.service.ForgetContactService;
 import dev.orchestrator.application.service.HealthService;
 import dev.orchestrator.application.service.IngestWebhookService;
 import dev.orchestrator.application.service.JobWorker;
+import dev.orchestrator.application.service.ContactMerging;
+import dev.orchestrator.application.service.CrmFirmographicsWriter;
+import dev.orchestrator.application.service.PersonMatching;
 import dev.orchestrator.application.service.ProcessEventService;
+import dev.orchestrator.web.merge.MergePolicyFile;
+import dev.orchestrator.web.merge.MergeSettings;
 import dev.orchestrator.application.service.RetentionService;
 import dev.orchestrator.application.validate.LeadValidator;
 import dev.orchestrator.web.WebServer;
@@ -177,7 +182,8 @@ public final class Orchestrator implements AutoCloseable {
             ProcessEventService process = new ProcessEventService(parser, Map.of("form", new FormLeadNormalizer()),
                     new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
-                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
+                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock,
+                    contactMerging(settings, database, persistence, crm, clock));
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),
@@ -304,6 +310,23 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     static final int SEED_CONTACTS = 25_000;
+
+    /**
+     * Person dedupe, the merge policy ({@code MERGE_POLICY_PATH}, else the shipped file) and, on the sandbox CRM,
+     * firmographics written to CRM companies under it. HubSpot and Salesforce company properties are not written
+     * yet: there the firmographics stay in our company directory.
+     */
+    static ContactMerging contactMerging(Settings settings, Database database, PersistenceAdapter persistence,
+            CrmGateway crm, Clock clock) {
+        MergeSettings merge = MergePolicyFile.fromEnvironment(System.getenv());
+        PersonMatching people = new PersonMatching(persistence.identityIndex(), merge.personThresholds(),
+                new MatchRecordFactory(new GuavaRegistrableDomains()));
+        Optional<CrmFirmographicsWriter> firmographics = settings.crm().equals("hubspot")
+                || settings.crm().equals("salesforce") ? Optional.empty()
+                : Optional.of(new CrmFirmographicsWriter(SandboxCrmAdapter.companyProfiles(database.dataSource(),
+                        clock), persistence.writtenFields(), merge.policy(), crm.name()));
+        return new ContactMerging(people, merge.policy(), firmographics);
+    }
 
     static AccountMatching accountMatching(PersistenceAdapter persistence) {
         MatchRecordFactory records = new MatchRecordFactory(new GuavaRegistrableDomains());

@@ -1,5 +1,6 @@
 package dev.orchestrator.adapter.crm.sandbox;
 
+import dev.orchestrator.application.port.out.crm.CrmCompanyProfiles;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.port.out.crm.SandboxCrmSeeder;
@@ -30,6 +31,12 @@ public final class SandboxCrmAdapter {
     public static CrmEngagements engagements(DataSource dataSource, Clock clock) {
         migrate(dataSource);
         return new SandboxEngagements(Jdbi.create(dataSource), clock);
+    }
+
+    /** Firmographic properties of sandbox CRM companies, for enrichment under the merge policy. */
+    public static CrmCompanyProfiles companyProfiles(DataSource dataSource, Clock clock) {
+        migrate(dataSource);
+        return new SandboxCompanyProfiles(Jdbi.create(dataSource), clock);
     }
 
     private static void migrate(DataSource dataSource) {
