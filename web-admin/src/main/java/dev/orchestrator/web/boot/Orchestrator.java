@@ -201,7 +201,7 @@ public final class Orchestrator implements AutoCloseable {
             Pseudonyms pseudonyms = pseudonyms(persistence);
             ForgetContactService forget = new ForgetContactService(persistence.contacts(), persistence.personalData(),
                     crm, security.forgetInCrm(), parser, persistence.audit(), persistence.transactions(), pseudonyms,
-                    ids, clock);
+                    ids, clock, persistence.identityIndex());
             RetentionSchedule retention = new RetentionSchedule(new RetentionService(persistence.personalData(),
                     persistence.singletonLock(), persistence.transactions(), parser, pseudonyms, clock,
                     security.retention(), 500));
