@@ -171,7 +171,8 @@ public final class Orchestrator implements AutoCloseable {
                     new RulesetYamlParser().parse(activeRulesetBytes()));
             CompanyEnricher enricher = EnrichmentAdapters.waterfall(enrichmentSettings(System.getenv()), http,
                     EnrichmentCachePersistence.create(persistence.jdbi()),
-                    new LateEnrichmentRecorder(persistence.companies(), persistence.audit(), ids, clock), clock);
+                    new LateEnrichmentRecorder(persistence.companies(), persistence.audit(), ids, clock,
+                            crmFirmographics(settings, database, persistence, crm, clock)), clock);
             PipelineStores stores = new PipelineStores(persistence.events(), persistence.contacts(),
                     persistence.companies(), persistence.signals(), persistence.reviews(), persistence.audit(),
                     persistence.transactions());
@@ -321,11 +322,18 @@ public final class Orchestrator implements AutoCloseable {
         MergeSettings merge = MergePolicyFile.fromEnvironment(System.getenv());
         PersonMatching people = new PersonMatching(persistence.identityIndex(), merge.personThresholds(),
                 new MatchRecordFactory(new GuavaRegistrableDomains()));
-        Optional<CrmFirmographicsWriter> firmographics = settings.crm().equals("hubspot")
-                || settings.crm().equals("salesforce") ? Optional.empty()
-                : Optional.of(new CrmFirmographicsWriter(SandboxCrmAdapter.companyProfiles(database.dataSource(),
-                        clock), persistence.writtenFields(), merge.policy(), crm.name()));
-        return new ContactMerging(people, merge.policy(), firmographics);
+        return new ContactMerging(people, merge.policy(), crmFirmographics(settings, database, persistence, crm,
+                clock));
+    }
+
+    /** Firmographics to CRM companies under the merge policy: the sandbox CRM only, for now. */
+    static Optional<CrmFirmographicsWriter> crmFirmographics(Settings settings, Database database,
+            PersistenceAdapter persistence, CrmGateway crm, Clock clock) {
+        if (settings.crm().equals("hubspot") || settings.crm().equals("salesforce")) {
+            return Optional.empty();
+        }
+        return Optional.of(new CrmFirmographicsWriter(SandboxCrmAdapter.companyProfiles(database.dataSource(), clock),
+                persistence.writtenFields(), MergePolicyFile.fromEnvironment(System.getenv()).policy(), crm.name()));
     }
 
     static AccountMatching accountMatching(PersistenceAdapter persistence) {
