@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A provider behind its policy: not called while switched off, over its daily budget, cooling down after a 429
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code /health}.
  */
 final class GuardedProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedProvider.class);
     // A 429 without Retry-After still means "slow down": wait this long before the next call.
     static final Duration DEFAULT_RATE_LIMIT_PAUSE = Duration.ofSeconds(60);
 
@@ -106,9 +109,15 @@ final class GuardedProvider {
                 coolingDownUntil = now.plus(failure.retryAfter().orElse(DEFAULT_RATE_LIMIT_PAUSE));
                 detail = "rate limited: " + failure.reason();
             } else if (failure.kind() == FailureKind.UNAUTHORIZED) {
+                if (healthy) {
+                    // An alert, once per outage: the key was refused, so every lead goes without this provider
+                    // until someone fixes the key. /health shows the provider down with this reason meanwhile.
+                    LOG.error("ALERT enrichment provider {} refused our key: {}; marked unhealthy, paused until {}",
+                            name(), failure.reason(), now.plus(policy.unauthorizedBackoff()));
+                }
                 healthy = false;
                 coolingDownUntil = now.plus(policy.unauthorizedBackoff());
-                detail = failure.reason();
+                detail = "key refused (alert raised at " + now + "): " + failure.reason();
             } else {
                 detail = "last call failed: " + failure.reason();
             }

@@ -275,6 +275,19 @@ class WaterfallEnricherTest {
     }
 
     @Test
+    void a_forbidden_key_puts_the_reason_in_the_providers_health_detail_at_once() {
+        clearbitServer.on(CLEARBIT_FIND, Reply.json(403, "{\"error\":{\"type\":\"forbidden\"}}"));
+        CompanyEnricher enricher = waterfall(List.of(clearbit()));
+
+        enricher.enrich(ACME);
+
+        assertThat(enricher.stats().providers()).singleElement().satisfies(stats -> {
+            assertThat(stats.healthy()).isFalse();
+            assertThat(stats.detail()).startsWith("key refused (alert raised at ").contains("403");
+        });
+    }
+
+    @Test
     void a_provider_stops_being_called_once_its_daily_budget_is_spent() {
         clearbitServer.on(CLEARBIT_FIND, Reply.empty(404));
         ProviderSlot budgeted = new ProviderSlot(clearbit().provider(),

@@ -17,6 +17,7 @@ import dev.orchestrator.application.port.out.SingletonLock;
 import dev.orchestrator.application.port.out.Transactions;
 import dev.orchestrator.application.port.out.LifecycleLedger;
 import dev.orchestrator.application.port.out.RotationStore;
+import dev.orchestrator.application.port.out.WrittenFields;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -43,6 +44,7 @@ public final class PersistenceAdapter {
     private final SingletonLock singletonLock;
     private final Clock clock;
     private final IdentityIndex identityIndex;
+    private final WrittenFields writtenFields;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -61,6 +63,7 @@ public final class PersistenceAdapter {
         this.singletonLock = new PostgresSingletonLock(jdbi);
         this.clock = clock;
         this.identityIndex = new JdbiIdentityIndex(db);
+        this.writtenFields = new JdbiWrittenFields(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -159,6 +162,11 @@ public final class PersistenceAdapter {
     /** Round-robin cursors shared by every instance and kept across restarts. */
     public RotationStore rotationStore() {
         return new JdbiRotationStore(jdbi, clock);
+    }
+
+    /** What we last wrote into CRM fields, for the merge policy. */
+    public WrittenFields writtenFields() {
+        return writtenFields;
     }
 
     /** The identity index (PostgreSQL); its calls join a transaction opened through {@link #transactions()}. */

@@ -7,14 +7,17 @@ import java.util.Optional;
 public sealed interface FieldDecision {
     FirmographicField field();
 
-    /** The rule that decided, for the audit ("fill-empty", "person-entered-wins", …). */
+    /** The rule that decided, for the audit ("fill-empty", "source-priority", "trusted-refresh", …). */
     String rule();
 
+    /** Why, in words ("crm-user outranks enrichment"). */
+    String why();
+
     record Apply(FirmographicField field, Optional<String> before, String after, String provider, double confidence,
-            String rule) implements FieldDecision {
+            String rule, String why) implements FieldDecision {
     }
 
     record Keep(FirmographicField field, String current, String offered, String provider, double confidence,
-            String rule) implements FieldDecision {
+            String rule, String why) implements FieldDecision {
     }
 }

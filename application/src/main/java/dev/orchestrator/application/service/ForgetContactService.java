@@ -7,6 +7,7 @@ import dev.orchestrator.application.port.in.ForgetOutcome;
 import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.ContactDirectory;
 import dev.orchestrator.application.port.out.IdGenerator;
+import dev.orchestrator.application.port.out.IdentityIndex;
 import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.port.out.PersonalDataStore;
 import dev.orchestrator.application.port.out.PersonalDataStore.ErasedEvent;
@@ -59,10 +60,11 @@ public final class ForgetContactService implements ForgetContactUseCase {
     private final Pseudonyms pseudonyms;
     private final IdGenerator ids;
     private final Clock clock;
+    private final IdentityIndex people;
 
     public ForgetContactService(ContactDirectory contacts, PersonalDataStore store, CrmGateway crm, boolean deleteInCrm,
             PayloadParser parser, AuditLog audit, Transactions transactions, Pseudonyms pseudonyms, IdGenerator ids,
-            Clock clock) {
+            Clock clock, IdentityIndex people) {
         this.contacts = contacts;
         this.store = store;
         this.crm = crm;
@@ -73,6 +75,7 @@ public final class ForgetContactService implements ForgetContactUseCase {
         this.pseudonyms = pseudonyms;
         this.ids = ids;
         this.clock = clock;
+        this.people = people;
     }
 
     @Override
@@ -171,6 +174,8 @@ public final class ForgetContactService implements ForgetContactUseCase {
                 }
             }
             contactId.ifPresent(id -> store.pseudonymizeContact(id, pseudonyms.emailOf(email).value(), now));
+            // Person dedupe keeps names, e-mail and phone in the identity index: a forgotten person leaves it.
+            contact.flatMap(Contact::crmId).ifPresent(id -> people.remove(PersonMatching.ID_PREFIX + id.value()));
             UUID auditId = ids.newId();
             Map<String, String> evidence = new LinkedHashMap<>();
             evidence.put("pseudonym", pseudonym);

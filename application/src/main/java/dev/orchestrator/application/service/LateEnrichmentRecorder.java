@@ -2,11 +2,15 @@ package dev.orchestrator.application.service;
 
 import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.CompanyDirectory;
+import dev.orchestrator.application.port.out.CompanyDirectory.KnownCompany;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentReport;
 import dev.orchestrator.application.port.out.enrichment.LateEnrichmentListener;
 import dev.orchestrator.domain.audit.AuditKind;
+import dev.orchestrator.domain.crm.CrmObjectId;
+import dev.orchestrator.domain.merge.MergeOutcome;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,22 +22,45 @@ public final class LateEnrichmentRecorder implements LateEnrichmentListener {
     private final AuditLog audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Optional<CrmFirmographicsWriter> crm;
 
     public LateEnrichmentRecorder(CompanyDirectory companies, AuditLog audit, IdGenerator ids, Clock clock) {
+        this(companies, audit, ids, clock, Optional.empty());
+    }
+
+    /** Also writes the late fields to the CRM company (when we know its id) under the merge policy. */
+    public LateEnrichmentRecorder(CompanyDirectory companies, AuditLog audit, IdGenerator ids, Clock clock,
+            Optional<CrmFirmographicsWriter> crm) {
         this.companies = companies;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
+        this.crm = crm;
     }
 
     @Override
     public void onLateReport(EnrichmentReport finished) {
         String domain = finished.domain().value();
-        companies.save(CompanyFirmographics.merge(domain, companies.find(domain), Optional.empty(),
+        Optional<KnownCompany> known = companies.find(domain);
+        companies.save(CompanyFirmographics.merge(domain, known, Optional.empty(),
                 finished.firmographics(), clock.instant()));
         AuditTrail trail = new AuditTrail(ids.newId(), ids, clock);
         trail.record(AuditKind.ENRICHED, ProcessEventService.COMPANY, Optional.of(domain), "enrichment",
                 "late answer after the deadline: " + finished.summary(), finished.auditEvidence());
+        Optional<String> crmId = known.flatMap(KnownCompany::crmId);
+        if (crm.isPresent() && crmId.isPresent()) {
+            for (MergeOutcome outcome : crm.get().write(new CrmObjectId(crmId.get()), finished.firmographics(),
+                    clock.instant())) {
+                if (!outcome.rule().equals("already-equal")) {
+                    Map<String, String> evidence = outcome.evidence();
+                    evidence.put("crmCompanyId", crmId.get());
+                    trail.record(AuditKind.ENRICHED, ProcessEventService.COMPANY, Optional.of(domain),
+                            "merge-policy", "late: company " + outcome.field() + (outcome.changes() ? " set to '"
+                                    : " kept '") + outcome.result().value() + "' by " + outcome.rule() + ": "
+                                    + outcome.explanation(), evidence);
+                }
+            }
+        }
         trail.events().forEach(audit::append);
     }
 }

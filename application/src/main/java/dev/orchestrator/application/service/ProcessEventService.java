@@ -26,6 +26,7 @@ import dev.orchestrator.application.port.out.crm.CrmContact;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.port.out.enrichment.CompanyEnricher;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentReport;
+import dev.orchestrator.application.port.out.enrichment.Firmographics;
 import dev.orchestrator.application.port.out.enrichment.RegistrableDomain;
 import dev.orchestrator.application.rules.LeadFacts;
 import dev.orchestrator.application.rules.RuleEvidence;
@@ -99,21 +100,13 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final Clock clock;
     private final SqlDeals sqlDeals;
     private final ShadowEvaluation shadow;
+    private final ContactMerging merging;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
             SignalNormalizer signalNormalizer, LeadValidator validator, CompanyEnricher enricher,
             ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, AccountMatching accounts,
-            PipelineStores stores, IdGenerator ids, Clock clock) {
-        this(parser, leadNormalizers, signalNormalizer, validator, enricher, classifier, crm, rules, owners, rotation,
-                accounts, stores, ids, clock, PipelineOptions.NONE);
-    }
-
-    /** With the optional steps in {@code options} (deals at {@code sql}, a ruleset in shadow). */
-    public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
-            SignalNormalizer signalNormalizer, LeadValidator validator, CompanyEnricher enricher,
-            ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners,
-            RoutingRotation rotation, AccountMatching accounts, PipelineStores stores, IdGenerator ids, Clock clock,
-            PipelineOptions options) {
+            PipelineStores stores, IdGenerator ids, Clock clock, ContactMerging merging, PipelineOptions options) {
+        this.merging = merging;
         this.sqlDeals = options.sqlDeals();
         this.shadow = options.shadow();
         this.parser = parser;
@@ -188,34 +181,51 @@ public final class ProcessEventService implements ProcessEventUseCase {
                         "normalizer", c.normalizer())));
 
         Instant now = clock.instant();
-        Optional<KnownCompany> company = valid.companyDomain().map(domain -> enrichCompany(domain, valid, trail, now));
+        Optional<EnrichedCompany> enriched = valid.companyDomain()
+                .map(domain -> enrichCompany(domain, valid, trail, now));
+        Optional<KnownCompany> company = enriched.map(EnrichedCompany::company);
         LeadClassification classification = classify(ClassifyLeadCommand.forLead(valid, company), trail);
 
-        Optional<CrmContact> existing = crm.findContactByEmail(valid.email());
+        Optional<CrmContact> existingByEmail = crm.findContactByEmail(valid.email());
         trail.record(AuditKind.CRM_SEARCHED, CONTACT, Optional.empty(), crm.name(),
-                existing.map(c -> "found CRM contact " + c.id()).orElse("no CRM contact with this email"),
+                existingByEmail.map(c -> "found CRM contact " + c.id()).orElse("no CRM contact with this email"),
                 orderedMap("crm", crm.name(), "email", valid.email().value(),
-                        "found", existing.map(c -> c.id().value()).orElse("")));
+                        "found", existingByEmail.map(c -> c.id().value()).orElse("")));
 
-        Optional<Contact> known = stores.contacts().findByEmail(valid.email());
+        Optional<Contact> knownByEmail = stores.contacts().findByEmail(valid.email());
+        PersonMatch person = existingByEmail.isEmpty() && knownByEmail.isEmpty()
+                ? matchPerson(raw.id(), valid, trail) : PersonMatch.noCandidate();
+        Optional<CrmContact> matched = person.isDuplicate()
+                ? person.crmContactId().flatMap(id -> crmContact(person)) : Optional.empty();
+        Optional<CrmContact> existing = matched.or(() -> existingByEmail);
+        Optional<Contact> known = matched.isPresent() ? stores.contacts().findByEmail(matched.get().email())
+                : knownByEmail;
         Map<String, String> facts = LeadFacts.record(valid);
         Contact contact = known
                 .map(c -> c.withDetails(valid.name(), valid.company(), valid.companyDomain(), valid.phoneE164(),
                         facts, now))
-                .orElseGet(() -> new Contact(ids.newId(), valid.email(), valid.name(), valid.company(),
-                        valid.companyDomain(), valid.phoneE164(), Optional.empty(), LifecycleStage.LEAD,
-                        Optional.empty(), 0, 0, facts, now, now));
+                .orElseGet(() -> new Contact(ids.newId(), matched.map(CrmContact::email).orElse(valid.email()),
+                        valid.name(), valid.company(), valid.companyDomain(), valid.phoneE164(),
+                        matched.map(CrmContact::id), LifecycleStage.LEAD, matched.flatMap(CrmContact::ownerId), 0, 0,
+                        facts, now, now));
 
         // A submission time in the future is the sender's clock, not a fact: the receipt time stands in.
         Instant submitted = lead.submittedAt().filter(at -> !at.isAfter(now)).orElse(now);
         List<Signal> signals = signals(contact, now);
         signals.add(new Signal(FORM_SUBMITTED, submitted));
         Decision decision = decide(contact, company, signals, now, trail, classification);
-        Contact decided = contact.withDecision(decision.stage(), decision.ownerId(), decision.fit(),
+        Optional<ContactMerge> merge = matched.map(m -> ContactMerge.of(merging.policy(), m, known, valid,
+                decision.ownerId(), crm.name(), now));
+        Contact mergedContact = merge.map(m -> merged(contact, m, matched.get(), trail, now)).orElse(contact);
+        Optional<String> owner = merge.map(m -> m.result(dev.orchestrator.domain.merge.MergePolicy.OWNER,
+                decision.ownerId())).orElse(decision.ownerId());
+        Contact decided = mergedContact.withDecision(decision.stage(), owner, decision.fit(),
                 decision.behavior(), now);
 
-        ContactDraft draft = new ContactDraft(valid.email(), valid.name(), valid.company(), valid.phoneE164(),
-                Optional.of(decided.stage().key()), decided.ownerId());
+        ContactDraft draft = merge.isPresent()
+                ? merge.get().draft(matched.get(), Optional.of(decided.stage().key()))
+                : new ContactDraft(valid.email(), valid.name(), valid.company(), valid.phoneE164(),
+                        Optional.of(decided.stage().key()), decided.ownerId());
         CrmObjectId crmId;
         boolean created = existing.isEmpty();
         if (existing.isPresent()) {
@@ -224,7 +234,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
         } else {
             crmId = crm.createContact(draft);
         }
-        Optional<KnownCompany> companyWithCrm = company.map(c -> writeCompany(c, valid, raw.id(), trail, now));
+        Optional<KnownCompany> companyWithCrm = enriched.map(c -> writeCompany(c.company(), valid, raw.id(), trail,
+                now, c.firmographics()));
         companyWithCrm.flatMap(KnownCompany::crmId)
                 .ifPresent(companyId -> crm.associateContactWithCompany(crmId, new CrmObjectId(companyId)));
         sqlDeals.onStage(contact.stage(), decided, crmId, companyWithCrm.flatMap(KnownCompany::crmId), crm.name(),
@@ -241,9 +252,14 @@ public final class ProcessEventService implements ProcessEventUseCase {
             companyWithCrm.ifPresent(stores.companies()::save);
             companyWithCrm.ifPresent(c -> c.crmId().ifPresent(id -> accounts.remember(id,
                     c.name().orElse(""), c.domain(), c.country().orElse(""))));
-            stores.signals().record(raw.id(), valid.email(), FORM_SUBMITTED, submitted, Optional.empty());
+            merging.people().remember(crmId, written);
+            if (person.isPossibleDuplicate() && created) {
+                stores.reviews().open(raw.id(), "possible-duplicate-contact",
+                        duplicateContactProblems(crmId, person, valid), now);
+            }
+            stores.signals().record(raw.id(), written.email(), FORM_SUBMITTED, submitted, Optional.empty());
             stores.audit().appendAll(trail.eventsFor(CONTACT, written.id().toString()));
-            stores.events().tagEmail(raw.id(), valid.email().value());
+            stores.events().tagEmail(raw.id(), written.email().value());
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
         });
@@ -444,13 +460,18 @@ public final class ProcessEventService implements ProcessEventUseCase {
     }
 
     /** Firmographics from the enrichment waterfall, merged onto what we knew about the company. */
-    private KnownCompany enrichCompany(String domain, ValidatedLead lead, AuditTrail trail, Instant now) {
+    private EnrichedCompany enrichCompany(String domain, ValidatedLead lead, AuditTrail trail, Instant now) {
         Optional<KnownCompany> known = stores.companies().find(domain);
         EnrichmentReport report = enricher.enrich(new RegistrableDomain(domain));
         Map<String, String> evidence = orderedMap("domain", domain);
         evidence.putAll(report.auditEvidence());
         trail.record(AuditKind.ENRICHED, CONTACT, Optional.empty(), "enrichment", report.summary(), evidence);
-        return CompanyFirmographics.merge(domain, known, lead.company(), report.firmographics(), now);
+        return new EnrichedCompany(CompanyFirmographics.merge(domain, known, lead.company(), report.firmographics(),
+                now), report.firmographics());
+    }
+
+    /** The company as we know it after enrichment, and what enrichment said (with providers) for the CRM. */
+    private record EnrichedCompany(KnownCompany company, Firmographics firmographics) {
     }
 
     /**
@@ -459,7 +480,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
      * is used as is; a possible match is written as a new company and put to review beside the candidate.
      */
     private KnownCompany writeCompany(KnownCompany company, ValidatedLead lead, UUID eventId, AuditTrail trail,
-            Instant now) {
+            Instant now, Firmographics firmographics) {
         Optional<CrmCompany> existing = crm.findCompanyByDomain(company.domain());
         CompanyDraft draft = new CompanyDraft(company.domain(), lead.company());
         CrmObjectId id;
@@ -496,6 +517,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         }
         trail.record(AuditKind.CRM_WRITTEN, CONTACT, Optional.empty(), crm.name(), operation + ": CRM company " + id,
                 orderedMap("crm", crm.name(), "crmId", id.value(), "domain", company.domain(), "operation", operation));
+        writeFirmographics(id, firmographics, trail, now);
         return new KnownCompany(company.domain(), company.name(), Optional.of(id.value()), company.employees(),
                 company.industry(), company.revenueRange(), company.fundingStage(), company.country(),
                 company.state(), company.technologies(), now);
@@ -532,6 +554,102 @@ public final class ProcessEventService implements ProcessEventUseCase {
         match.decision().score().features().forEach(f -> evidence.put("feature." + f.name(),
                 f.value() + " (" + String.format(java.util.Locale.ROOT, "%+.1f", f.weight()) + ")"));
         return evidence;
+    }
+
+    /**
+     * Person dedupe for a lead whose e-mail neither the CRM nor we know: the identity index's candidates compared
+     * with the person rules; the best comparison is audited with its evidence whatever it decided.
+     */
+    private PersonMatch matchPerson(UUID eventId, ValidatedLead lead, AuditTrail trail) {
+        PersonMatch match = merging.people().match(eventId.toString(), lead);
+        if (match.candidate().isPresent()) {
+            String summary = match.isDuplicate() ? "same person as CRM contact " + match.crmContactId().get()
+                    : match.isPossibleDuplicate() ? "possible duplicate of CRM contact " + match.crmContactId().get()
+                            + ": sent to review"
+                            : "no person matched (closest: CRM contact " + match.crmContactId().get() + ")";
+            trail.record(AuditKind.MATCHED, CONTACT, Optional.empty(), "dedupe", summary + " (score "
+                    + String.format(java.util.Locale.ROOT, "%.1f", match.decision().score().total()) + ")",
+                    match.evidence());
+        }
+        return match;
+    }
+
+    /** The matched person as the CRM holds it now, found by the e-mail it was indexed with. */
+    private Optional<CrmContact> crmContact(PersonMatch match) {
+        String wanted = match.crmContactId().orElseThrow();
+        return match.candidate().orElseThrow().record().emails().stream().findFirst()
+                .flatMap(email -> crm.findContactByEmail(EmailAddress.parse(email)))
+                .filter(found -> found.id().value().equals(wanted));
+    }
+
+    /** The matched contact with the merge policy's result per field, each decision audited. */
+    private Contact merged(Contact contact, ContactMerge merge, CrmContact crmContact, AuditTrail trail, Instant now) {
+        for (dev.orchestrator.domain.merge.MergeOutcome outcome : merge.outcomes()) {
+            if (outcome.rule().equals("already-equal")) {
+                continue;
+            }
+            Map<String, String> evidence = outcome.evidence();
+            evidence.put("crmId", crmContact.id().value());
+            trail.record(AuditKind.MERGED, CONTACT, Optional.empty(), "merge-policy",
+                    outcome.field() + (outcome.changes() ? " set to '" + outcome.result().value() + "'"
+                            : " kept '" + outcome.result().value() + "'") + " by " + outcome.rule() + ": "
+                            + outcome.explanation(), evidence);
+        }
+        dev.orchestrator.domain.crm.PersonName name = new dev.orchestrator.domain.crm.PersonName(
+                merge.result(ContactMerge.FIRST_NAME, crmContact.name().first()),
+                merge.result(ContactMerge.LAST_NAME, crmContact.name().last()));
+        return new Contact(contact.id(), crmContact.email(), name,
+                merge.result(ContactMerge.COMPANY, crmContact.company()), contact.companyDomain(),
+                merge.result(ContactMerge.PHONE, crmContact.phone()), Optional.of(crmContact.id()), contact.stage(),
+                contact.ownerId(), contact.fitScore(), contact.behaviorScore(), contact.facts(), contact.createdAt(),
+                now);
+    }
+
+    /**
+     * Enriched firmographics written to the CRM company under the merge policy, each decision audited with the
+     * provider and confidence (what was kept too, so the timeline says why a person's value stayed).
+     */
+    private void writeFirmographics(CrmObjectId companyId, Firmographics firmographics, AuditTrail trail,
+            Instant now) {
+        if (merging.firmographics().isEmpty() || firmographics.isEmpty()) {
+            return;
+        }
+        for (dev.orchestrator.domain.merge.MergeOutcome outcome
+                : merging.firmographics().get().write(companyId, firmographics, now)) {
+            if (outcome.rule().equals("already-equal")) {
+                continue;
+            }
+            Map<String, String> evidence = outcome.evidence();
+            evidence.put("crmCompanyId", companyId.value());
+            trail.record(AuditKind.ENRICHED, CONTACT, Optional.empty(), "merge-policy", "company " + outcome.field()
+                    + (outcome.changes() ? " set to '" + outcome.result().value() + "'"
+                            : " kept '" + outcome.result().value() + "'")
+                    + " (" + outcome.offered().detail() + ", confidence " + evidence.get("confidence") + ") by "
+                    + outcome.rule() + ": " + outcome.explanation(), evidence);
+        }
+    }
+
+    /** The review queue's side-by-side of a possible duplicate person: this lead, the existing contact, evidence. */
+    private static List<FieldProblem> duplicateContactProblems(CrmObjectId created, PersonMatch match,
+            ValidatedLead lead) {
+        List<FieldProblem> problems = new ArrayList<>();
+        problems.add(new FieldProblem("contact", "new contact " + created + " may be CRM contact "
+                + match.crmContactId().orElse("")));
+        problems.add(new FieldProblem("lead.name", lead.name().display()));
+        problems.add(new FieldProblem("lead.email", lead.email().value()));
+        problems.add(new FieldProblem("lead.phone", lead.phoneE164().orElse("")));
+        problems.add(new FieldProblem("lead.domain", lead.companyDomain().orElse("")));
+        match.candidate().ifPresent(c -> {
+            problems.add(new FieldProblem("account.name", (c.record().firstName().orElse("") + " "
+                    + c.record().lastName().orElse("")).strip()));
+            problems.add(new FieldProblem("account.email", String.join(", ", c.record().emails())));
+            problems.add(new FieldProblem("account.phone", String.join(", ", c.record().phones())));
+            problems.add(new FieldProblem("account.domain", c.record().domains().stream()
+                    .map(d -> d.registrable()).sorted().collect(Collectors.joining(", "))));
+        });
+        match.decision().score().features().forEach(f -> problems.add(new FieldProblem("evidence." + f.name(),
+                f.value() + " (" + String.format(java.util.Locale.ROOT, "%+.1f", f.weight()) + ")")));
+        return problems;
     }
 
     private ProcessOutcome poison(UUID eventId, AuditTrail trail, String reason) {

@@ -49,6 +49,8 @@ class ForgetContactServiceTest {
 
     private final List<String> writes = new ArrayList<>();
     private final List<CrmObjectId> crmDeletes = new ArrayList<>();
+    private final dev.orchestrator.application.dedupe.InMemoryIdentityIndex people =
+            dev.orchestrator.application.dedupe.InMemoryIdentityIndex.standard();
     private final List<AuditEvent> audit = new ArrayList<>();
     private Optional<CrmFailure> crmFails = Optional.empty();
 
@@ -61,6 +63,21 @@ class ForgetContactServiceTest {
         assertThat(outcome).isEqualTo(new ForgetOutcome.CrmFailed("fake did not delete the contact: RETRYABLE", true));
         assertThat(writes).isEmpty();
         assertThat(audit).isEmpty();
+    }
+
+    @Test
+    void a_forgotten_person_leaves_the_identity_index() {
+        PersonMatching matching = new PersonMatching(people, dev.orchestrator.domain.dedupe.MatchThresholds.DEFAULT,
+                new dev.orchestrator.application.dedupe.MatchRecordFactory(
+                        new dev.orchestrator.application.dedupe.GuavaRegistrableDomains()));
+        matching.remember(new CrmObjectId("101"), CONTACT);
+
+        service(true).forget(ForgetContactCommand.byEmail("ADA@analytical.example", "test"));
+
+        assertThat(matching.match("probe", new dev.orchestrator.application.validate.ValidatedLead(
+                dev.orchestrator.domain.crm.EmailAddress.parse("ada.l@analytical.example"),
+                PersonName.of("Ada", "Lovelace"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), java.util.Map.of(), List.of())).candidate()).isEmpty();
     }
 
     @Test
@@ -152,7 +169,7 @@ class ForgetContactServiceTest {
         return new ForgetContactService(contacts, new RecordingStore(), new FakeCrm(), deleteInCrm,
                 new AcceptingParser(), auditLog, transactions,
                 new Pseudonyms("service-test-key-of-32-bytes-long".getBytes(StandardCharsets.UTF_8)),
-                new SequentialIds(), new MutableClock(NOW));
+                new SequentialIds(), new MutableClock(NOW), people);
     }
 
     /** Ada has one raw event; every rewrite is recorded. */

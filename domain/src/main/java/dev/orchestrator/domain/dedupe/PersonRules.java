@@ -33,6 +33,15 @@ public final class PersonRules {
 
     public static final List<MatchRule> ALL = List.of(EMAIL, NAMES, PHONE, CITY);
 
+    /**
+     * Same employer by company domain (work e-mail, website). Only where a new address meets known people of
+     * one company (the pipeline's person dedupe): the benchmark's rules ({@link #ALL}) stay as measured.
+     */
+    public static final MatchRule EMPLOYER = MatchRule.single(PersonRules::employerFeature);
+
+    /** The pipeline's person rules: {@link #ALL} plus {@link #EMPLOYER}. */
+    public static final List<MatchRule> WITH_EMPLOYER = List.of(EMAIL, NAMES, PHONE, CITY, EMPLOYER);
+
     private PersonRules() {
     }
 
@@ -129,6 +138,22 @@ public final class PersonRules {
         String db = Text.digits(b);
         return !da.isEmpty() && !db.isEmpty() && !da.equals(db)
                 && a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""));
+    }
+
+    /** Both people at a known company domain: the same one is evidence, two different ones weigh against. */
+    static Optional<MatchFeature> employerFeature(MatchRecord a, MatchRecord b) {
+        if (a.domains().isEmpty() || b.domains().isEmpty()) {
+            return Optional.empty();
+        }
+        for (DomainKey da : a.domains()) {
+            for (DomainKey db : b.domains()) {
+                if (da.registrable().equals(db.registrable())) {
+                    return Optional.of(MatchFeature.of("employer", da.registrable(), 1.5));
+                }
+            }
+        }
+        return Optional.of(MatchFeature.of("employer", "different " + a.domains().iterator().next().registrable()
+                + " ~ " + b.domains().iterator().next().registrable(), -1.5));
     }
 
     static Optional<MatchFeature> phoneFeature(MatchRecord a, MatchRecord b, double same, double different) {

@@ -45,4 +45,28 @@ class PersonRulesTest {
         assertThat(PersonRules.samePhone("+61255507915", "255507915")).isTrue();
         assertThat(PersonRules.samePhone("+15025550198", "+15025550199")).isFalse();
     }
+
+    @Test
+    void people_at_the_same_company_domain_share_an_employer() {
+        MatchRecord a = MatchRecords.aPerson("Bob", "Smith").email("bob.smith@acme.com").build();
+        MatchRecord b = MatchRecords.aPerson("Robert", "Smith").email("rsmith@acme.com").build();
+
+        assertThat(PersonRules.employerFeature(a, b)).hasValueSatisfying(f -> assertThat(f.weight()).isPositive());
+    }
+
+    @Test
+    void people_at_two_company_domains_weigh_against() {
+        MatchRecord a = MatchRecords.aPerson("Bob", "Smith").email("bob.smith@acme.com").build();
+        MatchRecord b = MatchRecords.aPerson("Bob", "Smith").email("bob.smith@globex.com").build();
+
+        assertThat(PersonRules.employerFeature(a, b)).hasValueSatisfying(f -> assertThat(f.weight()).isNegative());
+    }
+
+    @Test
+    void a_free_mail_address_says_nothing_about_the_employer() {
+        MatchRecord a = MatchRecords.aPerson("Bob", "Smith").email("bob.smith@gmail.com").build();
+        MatchRecord b = MatchRecords.aPerson("Bob", "Smith").email("bob.smith@globex.com").build();
+
+        assertThat(PersonRules.employerFeature(a, b)).isEmpty();
+    }
 }

@@ -160,12 +160,27 @@ final class LoadClient {
     /** A form lead padded to 1 KiB, the size the benchmark specifies. */
     static byte[] lead(String id, String email) {
         String head = "{\"id\":\"" + id + "\",\"submittedAt\":\"2026-11-26T10:00:00Z\",\"email\":\"" + email
-                + "\",\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"company\":\"Acme Corporation\","
-                + "\"website\":\"https://acme.example.com\",\"phone\":\"+1 415 555 2671\",\"country\":\"US\","
+                + "\",\"firstName\":\"Jane\"," + personOf(email) + ",\"company\":\"Acme Corporation\","
+                + "\"website\":\"https://acme.example.com\",\"country\":\"US\","
                 + "\"consent\":true,\"utm\":{\"source\":\"bench\",\"medium\":\"load\",\"campaign\":\"ingest\"},"
                 + "\"message\":\"";
         String tail = "\"}";
         int pad = Math.max(0, 1024 - head.length() - tail.length());
         return (head + "x".repeat(pad) + tail).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Each address is its own person (a surname and phone of its own): leads that shared one name and phone at one
+     * company would be the same person to the pipeline's person dedupe.
+     */
+    static String personOf(String email) {
+        // Letters spelled from the address's hash, so two addresses get surnames far more than a typo apart.
+        StringBuilder last = new StringBuilder();
+        for (char c : Integer.toHexString(email.hashCode()).toCharArray()) {
+            last.append((char) ('a' + Character.digit(c, 16)));
+        }
+        last.setCharAt(0, Character.toUpperCase(last.charAt(0)));
+        return "\"lastName\":\"" + last + "\",\"phone\":\"" + String.format(java.util.Locale.ROOT,
+                "+1 415 555 %04d", Math.floorMod(email.hashCode(), 10000)) + "\"";
     }
 }

@@ -27,7 +27,8 @@ final class ForgetCommand {
             PersistenceAdapter persistence = PersistenceAdapter.create(database.dataSource(), clock, ids);
             ForgetContactService forget = new ForgetContactService(persistence.contacts(), persistence.personalData(),
                     Orchestrator.crm(settings, database, clock), security.forgetInCrm(), new JacksonPayloadParser(),
-                    persistence.audit(), persistence.transactions(), Orchestrator.pseudonyms(persistence), ids, clock);
+                    persistence.audit(), persistence.transactions(), Orchestrator.pseudonyms(persistence), ids, clock,
+                    persistence.identityIndex());
             ForgetOutcome outcome = forget.forget(ForgetContactCommand.byEmail(email, "cli"));
             if (outcome instanceof ForgetOutcome.Forgotten f) {
                 out.println("forgotten: now " + f.pseudonym() + " (" + f.rawEvents() + " raw events, " + f.auditEvents()

@@ -72,7 +72,12 @@ import dev.orchestrator.application.service.ForgetContactService;
 import dev.orchestrator.application.service.HealthService;
 import dev.orchestrator.application.service.IngestWebhookService;
 import dev.orchestrator.application.service.JobWorker;
+import dev.orchestrator.application.service.ContactMerging;
+import dev.orchestrator.application.service.CrmFirmographicsWriter;
+import dev.orchestrator.application.service.PersonMatching;
 import dev.orchestrator.application.service.ProcessEventService;
+import dev.orchestrator.web.merge.MergePolicyFile;
+import dev.orchestrator.web.merge.MergeSettings;
 import dev.orchestrator.application.service.RetentionService;
 import dev.orchestrator.web.WebServer;
 import dev.orchestrator.web.api.ApiAuth;
@@ -168,7 +173,8 @@ public final class Orchestrator implements AutoCloseable {
                     new RulesetYamlParser().parse(activeRulesetBytes()));
             CompanyEnricher enricher = EnrichmentAdapters.waterfall(enrichmentSettings(System.getenv()), http,
                     EnrichmentCachePersistence.create(persistence.jdbi()),
-                    new LateEnrichmentRecorder(persistence.companies(), persistence.audit(), ids, clock), clock);
+                    new LateEnrichmentRecorder(persistence.companies(), persistence.audit(), ids, clock,
+                            crmFirmographics(settings, database, persistence, crm, clock)), clock);
             PipelineStores stores = new PipelineStores(persistence.events(), persistence.contacts(),
                     persistence.companies(), persistence.signals(), persistence.reviews(), persistence.audit(),
                     persistence.transactions());
@@ -184,6 +190,7 @@ public final class Orchestrator implements AutoCloseable {
                     fieldMaps.signalNormalizer(), IntakeWiring.leadValidator(System.getenv()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
                     owners, rotation, accountMatching(persistence), stores, ids, clock,
+                    contactMerging(settings, database, persistence, crm, clock),
                     PipelineOptions.NONE.withSqlDeals(CrmWiring.sqlDeals(settings, crmPorts, System.getenv(), clock))
                             .withShadow(shadowRules));
             JobWorker worker = new JobWorker(persistence.jobs(), crmUpdates(process, parser, stores, persistence, rules,
@@ -204,7 +211,7 @@ public final class Orchestrator implements AutoCloseable {
             Pseudonyms pseudonyms = pseudonyms(persistence);
             ForgetContactService forget = new ForgetContactService(persistence.contacts(), persistence.personalData(),
                     crm, security.forgetInCrm(), parser, persistence.audit(), persistence.transactions(), pseudonyms,
-                    ids, clock);
+                    ids, clock, persistence.identityIndex());
             RetentionSchedule retention = new RetentionSchedule(new RetentionService(persistence.personalData(),
                     persistence.singletonLock(), persistence.transactions(), parser, pseudonyms, clock,
                     security.retention(), 500));
@@ -314,6 +321,30 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     static final int SEED_CONTACTS = 25_000;
+
+    /**
+     * Person dedupe, the merge policy ({@code MERGE_POLICY_PATH}, else the shipped file) and, on the sandbox CRM,
+     * firmographics written to CRM companies under it. HubSpot and Salesforce company properties are not written
+     * yet: there the firmographics stay in our company directory.
+     */
+    static ContactMerging contactMerging(Settings settings, Database database, PersistenceAdapter persistence,
+            CrmGateway crm, Clock clock) {
+        MergeSettings merge = MergePolicyFile.fromEnvironment(System.getenv());
+        PersonMatching people = new PersonMatching(persistence.identityIndex(), merge.personThresholds(),
+                new MatchRecordFactory(new GuavaRegistrableDomains()));
+        return new ContactMerging(people, merge.policy(), crmFirmographics(settings, database, persistence, crm,
+                clock));
+    }
+
+    /** Firmographics to CRM companies under the merge policy: the sandbox CRM only, for now. */
+    static Optional<CrmFirmographicsWriter> crmFirmographics(Settings settings, Database database,
+            PersistenceAdapter persistence, CrmGateway crm, Clock clock) {
+        if (settings.crm().equals("hubspot") || settings.crm().equals("salesforce")) {
+            return Optional.empty();
+        }
+        return Optional.of(new CrmFirmographicsWriter(SandboxCrmAdapter.companyProfiles(database.dataSource(), clock),
+                persistence.writtenFields(), MergePolicyFile.fromEnvironment(System.getenv()).policy(), crm.name()));
+    }
 
     static AccountMatching accountMatching(PersistenceAdapter persistence) {
         MatchRecordFactory records = new MatchRecordFactory(new GuavaRegistrableDomains());

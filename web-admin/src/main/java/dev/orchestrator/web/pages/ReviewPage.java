@@ -75,7 +75,7 @@ public final class ReviewPage {
         Map<String, String> byField = new java.util.LinkedHashMap<>();
         item.problems().forEach(p -> byField.put(p.field(), p.message()));
         List<ReviewItemModel.Side> sides = new ArrayList<>();
-        for (String field : List.of("name", "domain", "country")) {
+        for (String field : List.of("name", "email", "phone", "domain", "country")) {
             if (byField.containsKey("lead." + field) || byField.containsKey("account." + field)) {
                 sides.add(new ReviewItemModel.Side(field, byField.getOrDefault("lead." + field, ""),
                         byField.getOrDefault("account." + field, "")));

@@ -2,6 +2,7 @@ package dev.orchestrator.adapter.crm.sandbox;
 
 import dev.orchestrator.application.port.out.crm.CrmContactBatches;
 import dev.orchestrator.application.port.out.crm.CrmDeals;
+import dev.orchestrator.application.port.out.crm.CrmCompanyProfiles;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.port.out.crm.SandboxCrmSeeder;
@@ -44,6 +45,12 @@ public final class SandboxCrmAdapter {
     public static CrmContactBatches contactBatches(DataSource dataSource, Clock clock) {
         migrate(dataSource);
         return new SandboxContactBatches(new SandboxCrmGateway(Jdbi.create(dataSource), clock));
+    }
+
+    /** Firmographic properties of sandbox CRM companies, for enrichment under the merge policy. */
+    public static CrmCompanyProfiles companyProfiles(DataSource dataSource, Clock clock) {
+        migrate(dataSource);
+        return new SandboxCompanyProfiles(Jdbi.create(dataSource), clock);
     }
 
     private static void migrate(DataSource dataSource) {
