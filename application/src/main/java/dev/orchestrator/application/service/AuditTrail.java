@@ -17,6 +17,7 @@ final class AuditTrail {
     private final IdGenerator ids;
     private final Clock clock;
     private final List<AuditEvent> events = new ArrayList<>();
+    private final List<dev.orchestrator.domain.rules.TriggeredAction> dueActions = new ArrayList<>();
 
     AuditTrail(UUID correlationId, IdGenerator ids, Clock clock) {
         this.correlationId = correlationId;
@@ -34,6 +35,15 @@ final class AuditTrail {
             String summary, Map<String, String> evidence) {
         events.add(new AuditEvent(ids.newId(), clock.instant(), kind, entityType, Optional.of(entityId), correlationId,
                 Actor.rule(ruleId), summary, Optional.of(ruleId), Optional.of(rulesetVersion), evidence));
+    }
+
+    /** Actions a decision of this run made due: queued in the transaction that commits the decision. */
+    void due(List<dev.orchestrator.domain.rules.TriggeredAction> actions) {
+        dueActions.addAll(actions);
+    }
+
+    List<dev.orchestrator.domain.rules.TriggeredAction> dueActions() {
+        return List.copyOf(dueActions);
     }
 
     List<AuditEvent> events() {

@@ -95,11 +95,23 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final PipelineStores stores;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Optional<ActionPlanner> actions;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
             ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher,
             ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners, RoutingRotation rotation, AccountMatching accounts,
             PipelineStores stores, IdGenerator ids, Clock clock) {
+        this(parser, leadNormalizers, activityNormalizer, validator, enricher, classifier, crm, rules, owners,
+                rotation, accounts, stores, ids, clock, Optional.empty());
+    }
+
+    /** As above, with the action outbox: the actions a decision makes due are queued with the decision. */
+    public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
+            ActivityNormalizer activityNormalizer, LeadValidator validator, CompanyEnricher enricher,
+            ClassifyLeadUseCase classifier, CrmGateway crm, ActiveRuleset rules, Supplier<OwnerRoster> owners,
+            RoutingRotation rotation, AccountMatching accounts, PipelineStores stores, IdGenerator ids, Clock clock,
+            Optional<ActionPlanner> actions) {
+        this.actions = actions;
         this.parser = parser;
         this.leadNormalizers = Map.copyOf(leadNormalizers);
         this.activityNormalizer = activityNormalizer;
@@ -220,6 +232,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
             stores.signals().record(raw.id(), valid.email(), FORM_SUBMITTED, submitted, Optional.empty());
             stores.audit().appendAll(trail.eventsFor(CONTACT, written.id().toString()));
             stores.events().tagEmail(raw.id(), valid.email().value());
+            actions.ifPresent(outbox -> outbox.queue(raw.id(), written, trail.dueActions()));
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
         });
@@ -289,6 +302,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
             stores.audit().appendAll(decided.isPresent() ? trail.eventsFor(CONTACT, decided.get().id().toString())
                     : trail.events());
             stores.events().tagEmail(raw.id(), email.value());
+            decided.ifPresent(contact -> actions.ifPresent(outbox -> outbox.queue(raw.id(), contact,
+                    trail.dueActions())));
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
         });
@@ -310,6 +325,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
                 now));
         OwnerRoster roster = RulesEngine.needsOwner(context) ? withOpenLeads(owners, now) : owners;
         Evaluation evaluation = rotation.evaluate(state -> RulesEngine.evaluate(ruleset, context, roster, state));
+        trail.due(evaluation.actions());
         String contactId = contact.id().toString();
 
         Map<String, String> scoreEvidence = orderedMap("fit", Integer.toString(evaluation.score().fit()),
