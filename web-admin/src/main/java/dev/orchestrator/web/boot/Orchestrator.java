@@ -118,7 +118,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Orchestrator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
-    static final int MAX_ATTEMPTS = 5;
+    static final int MAX_ATTEMPTS = ActionWiring.maxAttempts(System.getenv());
 
     private final LifecycleSweepSchedule sweeps;
     private final Database database;
@@ -173,15 +173,18 @@ public final class Orchestrator implements AutoCloseable {
             // One roster for the pipeline, the dry-run API and the sandbox page: with a real CRM it caches the owners
             // API, and three caches would call that API three times as often.
             Supplier<OwnerRoster> owners = owners(settings, crm);
+            ActionWiring actions = ActionWiring.create(settings, System.getenv(), persistence, database, rules, http,
+                    ids, clock);
             DryRunRulesetService dryRuns = new DryRunRulesetService();
             ProcessEventService process = new ProcessEventService(parser, Map.of("form", new FormLeadNormalizer()),
                     new ActivityNormalizer(), new LeadValidator("US", FreeMailDomains.shipped()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
-                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock);
+                    owners, new RoutingRotation(), accountMatching(persistence), stores, ids, clock,
+                    Optional.of(actions.planner()));
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
-                    new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
-                            () -> ThreadLocalRandom.current().nextDouble()),
-                    ids, clock, 10, Duration.ofMinutes(5));
+                    ActionWiring.errorPolicy(System.getenv()),
+                    ids, clock, 10, Duration.ofMinutes(5), Optional.of(actions.runner()),
+                    Optional.of(persistence.jobLedger()), Optional.of(actions.alerts()));
             EventQueryService eventQueries = new EventQueryService(persistence.events(), persistence.jobs(),
                     persistence.audit());
             HealthService health = new HealthService(persistence.events(), persistence.jobs(), persistence.reviews(), crm, clock);
@@ -189,7 +192,7 @@ public final class Orchestrator implements AutoCloseable {
             ContactQueryService contactQueries = new ContactQueryService(persistence.contacts(), persistence.audit());
 
             DeadLetterService deadLetters = new DeadLetterService(persistence.jobs(), persistence.events(),
-                    persistence.audit(), persistence.transactions(), ids, clock);
+                    persistence.audit(), persistence.transactions(), ids, clock, Optional.of(persistence.jobLedger()));
             ReviewService reviews = new ReviewService(persistence.reviews(), persistence.jobs(), persistence.events(),
                     persistence.audit(), persistence.transactions(), ids, clock, MAX_ATTEMPTS);
             Pseudonyms pseudonyms = pseudonyms(persistence);
@@ -210,7 +213,8 @@ public final class Orchestrator implements AutoCloseable {
                     new WebhookController(ingest, settings.publicBaseUrl(), workers::wake),
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(contactQueries, auth),
-                    new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
+                    new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher),
+                            new dev.orchestrator.web.api.AlertsHealth(actions.alerts()))),
                     new SweepApi(sweep, auth),
                     new RulesApi(dryRuns, rules, new RulesetYamlParser(),
                             SandboxHistories::replayable, owners, auth, json, SandboxHistories::asOf),
@@ -225,7 +229,8 @@ public final class Orchestrator implements AutoCloseable {
                             new ReviewPage(reviews, reviews, eventQueries),
                             new SandboxPage(Orchestrator::activeRulesetText, rules::current,
                                     dryRuns, SandboxHistories::replayable, SandboxHistories::asOf, owners)),
-                    new DeadLettersApi(deadLetters, deadLetters, auth),
+                    new DeadLettersApi(deadLetters, deadLetters, auth, Optional.of(deadLetters),
+                            Optional.of(deadLetters)),
                     new ReviewApi(reviews, reviews, auth)),
                     json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
 
