@@ -19,7 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The action layer driven from outside: the real server process, a ruleset whose MQL transition posts to Slack
  * and creates a CRM task, and a local Slack-like server that fails on cue. A flaky Slack yields exactly one
  * message; a Slack that keeps failing leaves a dead letter that a replay through the API delivers once fixed;
- * an invalid token alerts at once and makes {@code /health} degraded.
+ * an invalid token alerts at once and makes {@code /health} degraded. One server process serves both scenarios
+ * (four attempts, backoff from 100 ms), so the suite pays for one start-up.
  */
 class ActionsEndToEndTest {
+    private static final int MAX_ATTEMPTS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RULESET = """
             label: "e2e actions"
@@ -43,78 +46,92 @@ class ActionsEndToEndTest {
                 on: { to: mql }
                 do: [ { slack: "#sales-alerts", template: mql-handoff }, { crm_task: "Call within 1 business day" } ]
             """;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     @TempDir
-    Path config;
+    static Path config;
 
-    @AfterEach
-    void cleanUp() {
-        ServerProcess.stopLeftoverPostgres(dataDir);
+    private static SlackLikeServer slack;
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        slack = new SlackLikeServer(0, 200, "ok");
+        server = ServerProcess.start(dataDir, env(slack));
     }
 
-    @Test
-    void aSlackThatFailsThreeTimesThenAcceptsShowsExactlyOneMessage() throws Exception {
-        try (SlackLikeServer slack = new SlackLikeServer(3, 500, "rollup_error");
-                ServerProcess server = ServerProcess.start(dataDir, env(slack, 5))) {
-            String contactId = contactOf(server, postLead(server, "msg_flaky_slack", "flaky@acme.com"));
-
-            await(() -> kinds(server, contactId).contains("action-sent") && countOf(server, contactId, "action-sent") == 2);
-            ServerProcess.sleep(1_000); // a duplicate would have been posted by now
-
-            assertThat(slack.accepted()).hasSize(1);
-            assertThat(slack.posts()).isEqualTo(4);
-            assertThat(slack.accepted().get(0)).contains("is now mql").contains("\"blocks\"")
-                    .contains("https://orch.example/contacts/" + contactId);
-            assertThat(countOf(server, contactId, "action-failed")).isEqualTo(3);
-            assertThat(summaries(server, contactId, "action-sent")).anySatisfy(s -> assertThat(s).startsWith("crm_task"));
+    @AfterAll
+    static void stop() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+            if (slack != null) {
+                slack.close();
+            }
+        } finally {
+            ServerProcess.stopLeftoverPostgres(dataDir);
         }
     }
 
     @Test
-    void aDeadLetterReplayedThroughTheApiAfterTheFaultIsFixedIsDeliveredOnce() throws Exception {
-        try (SlackLikeServer slack = SlackLikeServer.failingUntilFixed(500, "rollup_error");
-                ServerProcess server = ServerProcess.start(dataDir, env(slack, 2))) {
-            String contactId = contactOf(server, postLead(server, "msg_dead_slack", "dead@acme.com"));
-            await(() -> deadLetters(server).size() == 1);
-            long jobId = deadLetters(server).get(0).get("jobId").asLong();
-            JsonNode detail = get(server, "/api/dead-letters/" + jobId);
-            assertThat(detail.get("kind").asText()).isEqualTo("run-action");
-            assertThat(detail.get("attempts")).hasSize(2);
-            assertThat(detail.get("deadLetter").get("error").asText()).contains("500").contains("rollup_error");
-            assertThat(detail.get("trace").toString()).contains("transitioned");
+    void aSlackThatFailsThreeTimesThenAcceptsShowsExactlyOneMessage() {
+        slack.reset(3, 500, "rollup_error");
+        String contactId = contactOf(server, postLead(server, "msg_flaky_slack", "flaky@acme.com"));
 
-            // An invalid token is an operator's problem: alerted on the first refusal, /health degraded at once.
-            slack.breakWith(403, "invalid_token");
-            int postsBefore = slack.posts();
-            postLead(server, "msg_token_slack", "token@acme.com");
-            await(() -> "degraded".equals(health(server).get("status").asText()));
-            assertThat(slack.posts() - postsBefore).as("one refusal, no retries").isEqualTo(1);
-            assertThat(health(server).get("alerts").get("open").get(0).get("channel").asText()).isEqualTo("slack");
+        await(() -> kinds(server, contactId).contains("action-sent") && countOf(server, contactId, "action-sent") == 2);
+        ServerProcess.sleep(1_000); // a duplicate would have been posted by now
 
-            slack.fix();
-            JsonNode replayed = post(server, "/api/dead-letters/replay", "{\"errorClass\":\"slack:500\"}");
-            JsonNode rerun = post(server, "/api/dead-letters/replay", "{\"errorClass\":\"slack:500\"}");
-            JsonNode replayedAlert = post(server, "/api/dead-letters/replay",
-                    "{\"from\":\"" + Instant.now().minusSeconds(600) + "\"}");
-
-            assertThat(replayed.get("count").asInt()).isEqualTo(1);
-            assertThat(rerun.get("count").asInt()).as("a second run finds nothing dead").isZero();
-            assertThat(replayedAlert.get("count").asInt()).isEqualTo(1);
-            await(() -> slack.accepted().size() == 2 && deadLetters(server).isEmpty());
-            await(() -> "up".equals(health(server).get("status").asText()));
-            ServerProcess.sleep(1_000);
-            assertThat(slack.accepted()).hasSize(2);
-            assertThat(slack.accepted()).anySatisfy(m -> assertThat(m).contains("dead@acme.com"))
-                    .anySatisfy(m -> assertThat(m).contains("token@acme.com"));
-            assertThat(countOf(server, contactId, "action-sent")).isEqualTo(2);
-        }
+        assertThat(slack.accepted()).hasSize(1);
+        assertThat(slack.posts()).isEqualTo(4);
+        assertThat(slack.accepted().get(0)).contains("is now mql").contains("\"blocks\"")
+                .contains("https://orch.example/contacts/" + contactId);
+        assertThat(countOf(server, contactId, "action-failed")).isEqualTo(3);
+        assertThat(summaries(server, contactId, "action-sent")).anySatisfy(s -> assertThat(s).startsWith("crm_task"));
     }
 
-    private Map<String, String> env(SlackLikeServer slack, int maxAttempts) throws Exception {
+    @Test
+    void aDeadLetterReplayedThroughTheApiAfterTheFaultIsFixedIsDeliveredOnce() {
+        slack.reset(Integer.MAX_VALUE, 500, "rollup_error");
+        String contactId = contactOf(server, postLead(server, "msg_dead_slack", "dead@acme.com"));
+        await(() -> deadLetters(server).size() == 1);
+        long jobId = deadLetters(server).get(0).get("jobId").asLong();
+        JsonNode detail = get(server, "/api/dead-letters/" + jobId);
+        assertThat(detail.get("kind").asText()).isEqualTo("run-action");
+        assertThat(detail.get("attempts")).hasSize(MAX_ATTEMPTS);
+        assertThat(detail.get("deadLetter").get("error").asText()).contains("500").contains("rollup_error");
+        assertThat(detail.get("trace").toString()).contains("transitioned");
+
+        // An invalid token is an operator's problem: alerted on the first refusal, /health degraded at once.
+        slack.breakWith(403, "invalid_token");
+        int postsBefore = slack.posts();
+        postLead(server, "msg_token_slack", "token@acme.com");
+        await(() -> "degraded".equals(health(server).get("status").asText()));
+        assertThat(slack.posts() - postsBefore).as("one refusal, no retries").isEqualTo(1);
+        assertThat(health(server).get("alerts").get("open").get(0).get("channel").asText()).isEqualTo("slack");
+
+        slack.fix();
+        JsonNode replayed = post(server, "/api/dead-letters/replay", "{\"errorClass\":\"slack:500\"}");
+        JsonNode rerun = post(server, "/api/dead-letters/replay", "{\"errorClass\":\"slack:500\"}");
+        JsonNode replayedAlert = post(server, "/api/dead-letters/replay",
+                "{\"from\":\"" + Instant.now().minusSeconds(600) + "\"}");
+
+        assertThat(replayed.get("count").asInt()).isEqualTo(1);
+        assertThat(rerun.get("count").asInt()).as("a second run finds nothing dead").isZero();
+        assertThat(replayedAlert.get("count").asInt()).isEqualTo(1);
+        await(() -> slack.accepted().size() == 2 && deadLetters(server).isEmpty());
+        await(() -> "up".equals(health(server).get("status").asText()));
+        ServerProcess.sleep(1_000);
+        assertThat(slack.accepted()).hasSize(2);
+        assertThat(slack.accepted()).anySatisfy(m -> assertThat(m).contains("dead@acme.com"))
+                .anySatisfy(m -> assertThat(m).contains("token@acme.com"));
+        assertThat(countOf(server, contactId, "action-sent")).isEqualTo(2);
+    }
+
+    private static Map<String, String> env(SlackLikeServer slack) throws Exception {
         Path ruleset = config.resolve("ruleset.yaml");
         Files.writeString(ruleset, RULESET);
         Map<String, String> env = new LinkedHashMap<>();
@@ -122,24 +139,24 @@ class ActionsEndToEndTest {
         env.put("SLACK_WEBHOOK_URL", slack.url());
         env.put("OUTBOUND_ALLOWED_HOSTS", "localhost");
         env.put("PUBLIC_BASE_URL", "https://orch.example");
-        env.put("JOB_MAX_ATTEMPTS", Integer.toString(maxAttempts));
+        env.put("JOB_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS));
         env.put("JOB_BACKOFF_BASE_MS", "100");
         env.put("JOB_BACKOFF_CAP_MS", "400");
         return env;
     }
 
-    private String postLead(ServerProcess server, String id, String email) throws Exception {
+    private String postLead(ServerProcess server, String id, String email) {
         byte[] body = ("{\"id\":\"" + id + "\",\"email\":\"" + email + "\",\"firstName\":\"Ada\",\"lastName\":\"Test\","
                 + "\"company\":\"Acme\",\"website\":\"acme.com\",\"country\":\"US\",\"consent\":true}")
                 .getBytes(StandardCharsets.UTF_8);
         long ts = Instant.now().getEpochSecond();
-        HttpResponse<String> ack = http.send(HttpRequest.newBuilder(server.uri("/webhooks/form"))
+        HttpResponse<String> ack = send(HttpRequest.newBuilder(server.uri("/webhooks/form"))
                 .header("Content-Type", "application/json")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(ts))
                 .header("webhook-signature", StandardWebhooksScheme.sign(WebhookSecret.parse(ServerProcess.DEV_SECRET),
                         id, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertThat(ack.statusCode()).isEqualTo(202);
         return email;
     }
@@ -201,9 +218,12 @@ class ActionsEndToEndTest {
     }
 
     private HttpResponse<String> send(ServerProcess server, HttpRequest.Builder request) {
+        return send(request.header("Authorization", "Bearer " + ServerProcess.DEV_TOKEN));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.header("Authorization", "Bearer " + ServerProcess.DEV_TOKEN).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -60,6 +60,15 @@ final class SlackLikeServer implements AutoCloseable {
         failures = 0;
     }
 
+    /** Starts over: no posts counted, nothing accepted, the next {@code n} posts fail this way. */
+    void reset(int n, int status, String body) {
+        posts.set(0);
+        accepted.clear();
+        failStatus = status;
+        failBody = body;
+        failures = n;
+    }
+
     /** From now on every post fails this way (until {@link #fix()}). */
     void breakWith(int status, String body) {
         failStatus = status;
