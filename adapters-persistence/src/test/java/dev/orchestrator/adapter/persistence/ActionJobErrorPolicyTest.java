@@ -52,6 +52,7 @@ class ActionJobErrorPolicyTest {
     private final Deque<RuntimeException> slackAnswers = new ArrayDeque<>();
     private final List<SlackMessage> posted = new ArrayList<>();
     private final List<String> operatorTold = new ArrayList<>();
+    private final Deque<RuntimeException> crmAnswers = new ArrayDeque<>();
     private PersistenceAdapter persistence;
     private JobWorker worker;
     private OperatorAlertService alerts;
@@ -80,7 +81,13 @@ class ActionJobErrorPolicyTest {
         RunActionService runner = new RunActionService(persistence.actionOutbox(),
                 List.of(new SlackAction(slack, Optional.of("https://orch.example"))), persistence.audit(),
                 persistence.transactions(), Optional.of(alerts), ids, clock);
-        worker = new JobWorker(persistence.jobs(), command -> new ProcessOutcome.Done(Optional.empty(), false),
+        worker = new JobWorker(persistence.jobs(), command -> {
+            RuntimeException answer = crmAnswers.poll();
+            if (answer != null) {
+                throw answer;
+            }
+            return new ProcessOutcome.Done(Optional.empty(), false);
+        },
                 persistence.events(), persistence.audit(), new ErrorPolicy(Duration.ofSeconds(1),
                         Duration.ofSeconds(60), () -> 1.0), ids, clock, 10, Duration.ofMinutes(5),
                 Optional.of(runner), Optional.of(persistence.jobLedger()), Optional.of(alerts));
@@ -155,6 +162,24 @@ class ActionJobErrorPolicyTest {
         assertThat(alerts.openAlerts()).isEmpty();
         assertThat(persistence.audit().byEntity("contact", contactId().toString())).extracting(AuditEvent::kind)
                 .containsSubsequence(AuditKind.ACTION_QUEUED, AuditKind.ACTION_FAILED, AuditKind.ACTION_SENT);
+    }
+
+    @Test
+    void anExpiredCrmTokenAlertsOnTheFirstEventAndTheNextProcessedEventClosesTheAlert() {
+        crmAnswers.add(new dev.orchestrator.application.port.out.crm.CrmFailure(
+                dev.orchestrator.application.port.out.crm.CrmFailure.Kind.ALERT, "401 expired token"));
+        StoredEvents stored = new StoredEvents(persistence);
+        UUID refused = stored.event(ids.newId(), "form", clock.instant(), Optional.of("b@acme.com"), EventStatus.RECEIVED);
+        worker.runOnce();
+        assertThat(alerts.openAlerts()).extracting(a -> a.channel()).contains("crm");
+        assertThat(operatorTold).contains("crm");
+        assertThat(persistence.events().find(refused).orElseThrow().status()).isEqualTo(EventStatus.DEAD);
+
+        stored.event(ids.newId(), "form", clock.instant(), Optional.of("c@acme.com"), EventStatus.RECEIVED);
+        clock.advance(Duration.ofMinutes(1));
+        worker.drain();
+
+        assertThat(alerts.openAlerts()).extracting(a -> a.channel()).doesNotContain("crm");
     }
 
     private void runFor(Duration total) {

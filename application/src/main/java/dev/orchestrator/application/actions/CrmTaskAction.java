@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class CrmTaskAction implements ActionExecutor {
     public static final String TYPE = "crm_task";
+    /** The CRM's alert channel: the one a CRM failure raises, so a task written closes it. */
+    public static final String CHANNEL = "crm";
     private final Optional<CrmEngagements> engagements;
     private final String crmName;
 
@@ -32,7 +34,7 @@ public final class CrmTaskAction implements ActionExecutor {
     @Override
     public ActionResult execute(ActionJob job) {
         if (engagements.isEmpty()) {
-            return new ActionResult.Skipped("crm:" + crmName, "the " + crmName + " connector writes no tasks");
+            return new ActionResult.Skipped(CHANNEL, "the " + crmName + " connector writes no tasks");
         }
         CrmObjectId contact = job.detail("contact.crmId").map(CrmObjectId::new).orElseThrow(() -> new CrmFailure(
                 CrmFailure.Kind.REVIEW, "contact " + job.contactId() + " has no CRM id to put a task on"));
@@ -44,6 +46,6 @@ public final class CrmTaskAction implements ActionExecutor {
                 + job.detail("score.behavior").orElse("0") + ").";
         CrmObjectId task = engagements.get().createTask(new TaskDraft(job.idempotencyKey(), contact, job.target(),
                 body, due, job.detail("contact.owner")));
-        return new ActionResult.Sent("crm:" + crmName, "task " + task + " due " + due);
+        return new ActionResult.Sent(CHANNEL, "task " + task + " due " + due);
     }
 }

@@ -39,7 +39,7 @@ public final class FlagAccountAction implements ActionExecutor {
                 "Account " + account + " flagged " + job.target() + " by rule "
                         + job.detail("transitionRule").orElse(job.actionRuleId()) + ".",
                 job.detail("decidedAt").map(Instant::parse).orElse(Instant.EPOCH)));
-        return new ActionResult.Sent("crm:" + crmName, "account " + account + " flagged " + job.target()
-                + " (note " + note + ")");
+        return new ActionResult.Sent(CrmTaskAction.CHANNEL, "account " + account + " flagged " + job.target()
+                + " (note " + note + " in " + crmName + ")");
     }
 }

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+    /** Where a CRM alert belongs; a processed event (its CRM calls answered) closes it. */
+    static final String CRM_CHANNEL = "crm";
 
     private final JobQueue queue;
     private final ProcessEventUseCase processEvent;
@@ -106,10 +108,11 @@ public final class JobWorker {
                 queue.deadLetter(job.id(), poison.reason(), clock.instant());
             } else {
                 queue.complete(job.id(), clock.instant());
+                alerts.ifPresent(a -> a.cleared(CRM_CHANNEL));
             }
         } catch (CrmFailure failure) {
             handle(job, new Classified(Verdict.valueOf(failure.kind().name()), "crm:" + failure.kind().name().toLowerCase(
-                    java.util.Locale.ROOT), "crm", failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));
+                    java.util.Locale.ROOT), CRM_CHANNEL, failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));
         } catch (DeliveryFailure failure) {
             handle(job, new Classified(Verdict.valueOf(failure.kind().name()), failure.errorClass(), failure.channel(),
                     failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));

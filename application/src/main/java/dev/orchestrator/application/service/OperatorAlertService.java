@@ -20,6 +20,8 @@ public final class OperatorAlertService implements OperatorAlertsUseCase {
     private final AlertLog alerts;
     private final OperatorNotifier notifier;
     private final Clock clock;
+    /** Channels known to have an open alert: a success on any other channel costs no database round trip. */
+    private final java.util.Set<String> knownOpen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public OperatorAlertService(AlertLog alerts, OperatorNotifier notifier, Clock clock) {
         this.alerts = alerts;
@@ -30,6 +32,7 @@ public final class OperatorAlertService implements OperatorAlertsUseCase {
     /** Opens the channel's alert; tells the operator when it was not open yet (one message per outage). */
     public void raise(String channel, String reason) {
         boolean fresh;
+        knownOpen.add(channel);
         try {
             fresh = alerts.raise(channel, reason, clock.instant());
         } catch (RuntimeException e) {
@@ -41,12 +44,18 @@ public final class OperatorAlertService implements OperatorAlertsUseCase {
         }
     }
 
+    /** A call on the channel succeeded: its alert, if one is open, closes. */
     public void cleared(String channel) {
-        alerts.clear(channel, clock.instant());
+        if (knownOpen.remove(channel)) {
+            alerts.clear(channel, clock.instant());
+        }
     }
 
+    /** Also tells this instance which alerts another instance raised, so its next success there closes them. */
     @Override
     public List<OpenAlert> openAlerts() {
-        return alerts.open();
+        List<OpenAlert> open = alerts.open();
+        open.forEach(alert -> knownOpen.add(alert.channel()));
+        return open;
     }
 }
