@@ -32,7 +32,8 @@ public final class NotifyAdapter {
         settings.sequenceWebhookUrl().ifPresent(url -> routes.put(OutboundWebhooks.SEQUENCE, url));
         return new NotifyAdapter(new SlackWebhookNotifier(settings.slackWebhookUrl(), delivery, json),
                 new SignedWebhookSender(routes, settings.outboundSecret(), delivery, json, clock),
-                new SlackOperatorNotifier(settings.alertWebhookUrl(), delivery, json));
+                new SlackOperatorNotifier(settings.alertWebhookUrl(),
+                        settings.alertWebhookUrl().equals(settings.slackWebhookUrl()), delivery, json));
     }
 
     public SlackNotifier slack() {

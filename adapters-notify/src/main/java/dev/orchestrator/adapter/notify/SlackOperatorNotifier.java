@@ -15,11 +15,14 @@ import org.slf4j.LoggerFactory;
 final class SlackOperatorNotifier implements OperatorNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(SlackOperatorNotifier.class);
     private final Optional<URI> url;
+    private final boolean sameAsActions;
     private final HttpDelivery delivery;
     private final ObjectMapper json;
 
-    SlackOperatorNotifier(Optional<URI> url, HttpDelivery delivery, ObjectMapper json) {
+    /** @param sameAsActions the alert webhook is the one Slack actions post to (an outage of one is of both) */
+    SlackOperatorNotifier(Optional<URI> url, boolean sameAsActions, HttpDelivery delivery, ObjectMapper json) {
         this.url = url;
+        this.sameAsActions = sameAsActions;
         this.delivery = delivery;
         this.json = json;
     }
@@ -27,7 +30,7 @@ final class SlackOperatorNotifier implements OperatorNotifier {
     @Override
     public void alert(String channel, String reason) {
         LOG.error("ALERT {}: {}", channel, reason);
-        if (url.isEmpty() || channel.equals(SlackWebhookNotifier.CHANNEL)) {
+        if (url.isEmpty() || sameAsActions && channel.equals(SlackWebhookNotifier.CHANNEL)) {
             return;
         }
         try {
