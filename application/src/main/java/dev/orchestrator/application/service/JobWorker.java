@@ -106,13 +106,15 @@ public final class JobWorker {
             ProcessOutcome outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt()));
             if (outcome instanceof ProcessOutcome.Poison poison) {
                 queue.deadLetter(job.id(), poison.reason(), clock.instant());
+                note(job, "dead", "poison", poison.reason());
             } else {
                 queue.complete(job.id(), clock.instant());
                 alerts.ifPresent(a -> a.cleared(CRM_CHANNEL));
             }
         } catch (CrmFailure failure) {
-            handle(job, new Classified(Verdict.valueOf(failure.kind().name()), "crm:" + failure.kind().name().toLowerCase(
-                    java.util.Locale.ROOT), CRM_CHANNEL, failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));
+            String errorClass = "crm:" + failure.kind().name().toLowerCase(java.util.Locale.ROOT);
+            handle(job, new Classified(Verdict.valueOf(failure.kind().name()), errorClass, CRM_CHANNEL,
+                    failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));
         } catch (DeliveryFailure failure) {
             handle(job, new Classified(Verdict.valueOf(failure.kind().name()), failure.errorClass(), failure.channel(),
                     failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));
@@ -134,9 +136,10 @@ public final class JobWorker {
         }
     }
 
-    /** A failure as the error policy reads it: what to do, how to group it, whose alert, when the other side said. */
+    /** The error policy's three answers: try again later, a person fixes the record, an operator fixes the setup. */
     private enum Verdict { RETRYABLE, REVIEW, ALERT }
 
+    /** A failure as the error policy reads it: what to do, how to group it, whose alert, when the other side said. */
     private record Classified(Verdict kind, String errorClass, String channel, Optional<Duration> retryAfter,
             String error) {
     }
