@@ -63,7 +63,6 @@ import dev.orchestrator.application.service.ContactQueryService;
 import dev.orchestrator.application.service.DashboardService;
 import dev.orchestrator.application.service.DeadLetterService;
 import dev.orchestrator.application.service.ReviewService;
-import dev.orchestrator.application.service.ErrorPolicy;
 import dev.orchestrator.application.service.EventQueryService;
 import dev.orchestrator.application.service.EventSearchService;
 import dev.orchestrator.application.service.ForgetContactService;
@@ -112,7 +111,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** The composition root: every part is built here, by hand, from the settings. */
 public final class Orchestrator implements AutoCloseable {
