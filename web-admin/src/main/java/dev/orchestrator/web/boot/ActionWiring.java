@@ -45,6 +45,18 @@ record ActionWiring(ActionPlanner planner, RunActionService runner, OperatorAler
         return positive(env, "JOB_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS);
     }
 
+    /**
+     * For a class constant read before start-up: a bad value falls back here and stops start-up in
+     * {@link #create}, with the variable's name, instead of failing class initialisation.
+     */
+    static int maxAttemptsOrDefault(Map<String, String> env) {
+        try {
+            return maxAttempts(env);
+        } catch (Settings.ConfigurationError e) {
+            return DEFAULT_MAX_ATTEMPTS;
+        }
+    }
+
     static ErrorPolicy errorPolicy(Map<String, String> env) {
         return new ErrorPolicy(Duration.ofMillis(positive(env, "JOB_BACKOFF_BASE_MS", 2_000)),
                 Duration.ofMillis(positive(env, "JOB_BACKOFF_CAP_MS", 30 * 60_000)),
@@ -53,6 +65,7 @@ record ActionWiring(ActionPlanner planner, RunActionService runner, OperatorAler
 
     static ActionWiring create(Settings settings, Map<String, String> env, PersistenceAdapter persistence,
             Database database, ActiveRuleset rules, HttpClient http, IdGenerator ids, Clock clock) {
+        maxAttempts(env);
         NotifySettings notify;
         try {
             notify = NotifySettings.fromEnvironment(env);

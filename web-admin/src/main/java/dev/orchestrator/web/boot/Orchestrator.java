@@ -116,7 +116,7 @@ import java.util.Optional;
 public final class Orchestrator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
-    static final int MAX_ATTEMPTS = ActionWiring.maxAttempts(System.getenv());
+    static final int MAX_ATTEMPTS = ActionWiring.maxAttemptsOrDefault(System.getenv());
 
     private final LifecycleSweepSchedule sweeps;
     private final Database database;
