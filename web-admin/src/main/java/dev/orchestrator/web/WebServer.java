@@ -75,6 +75,8 @@ public final class WebServer {
             config.routes.get("/api/contacts/{id}/why", c.contacts()::why);
             config.routes.get("/api/dead-letters", c.deadLetters()::list);
             config.routes.post("/api/dead-letters/{id}/replay", c.deadLetters()::replay);
+            config.routes.get("/api/dead-letters/{id}", c.deadLetters()::detail);
+            config.routes.post("/api/dead-letters/replay", c.deadLetters()::replayMany);
             config.routes.get("/api/review", c.review()::list);
             config.routes.post("/api/review/{id}/resolve", c.review()::resolve);
 

@@ -148,7 +148,7 @@ final class JdbiJobQueue implements JobQueue {
 
     @Override
     public int attempts(UUID eventId) {
-        return db.with(handle -> handle.createQuery("select coalesce(sum(attempts), 0) from jobs where event_id = :id")
+        return db.with(handle -> handle.createQuery("select coalesce(sum(attempts), 0) from jobs where event_id = :id and kind = 'process-event'")
                 .bind("id", eventId)
                 .mapTo(Integer.class)
                 .one());

@@ -121,6 +121,25 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
                     .map((rs, ctx) -> new StoredText(StoredText.Kind.JOB_ERROR, Long.toString(rs.getLong("id")),
                             rs.getString("last_error")))
                     .forEach(texts::add);
+            handle.createQuery("select id, payload::text as payload from jobs where event_id = any(:ids) and payload is not null")
+                    .bindArray("ids", UUID.class, ids)
+                    .map((rs, ctx) -> new StoredText(StoredText.Kind.JOB_PAYLOAD, Long.toString(rs.getLong("id")),
+                            rs.getString("payload")))
+                    .forEach(texts::add);
+            handle.createQuery("""
+                            select a.id, a.error from job_attempts a join jobs j on j.id = a.job_id
+                            where j.event_id = any(:ids)""")
+                    .bindArray("ids", UUID.class, ids)
+                    .map((rs, ctx) -> new StoredText(StoredText.Kind.JOB_ATTEMPT_ERROR, Long.toString(rs.getLong("id")),
+                            rs.getString("error")))
+                    .forEach(texts::add);
+            handle.createQuery("""
+                            select d.idempotency_key, d.detail from action_deliveries d join jobs j on j.id = d.job_id
+                            where j.event_id = any(:ids)""")
+                    .bindArray("ids", UUID.class, ids)
+                    .map((rs, ctx) -> new StoredText(StoredText.Kind.DELIVERY_DETAIL, rs.getString("idempotency_key"),
+                            rs.getString("detail")))
+                    .forEach(texts::add);
             return texts;
         });
     }
@@ -131,6 +150,9 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
             case REVIEW_REASON -> "update review_items set reason = :text where id = cast(:id as uuid)";
             case REVIEW_PROBLEMS -> "update review_items set problems = cast(:text as json) where id = cast(:id as uuid)";
             case JOB_ERROR -> "update jobs set last_error = :text where id = cast(:id as bigint)";
+            case JOB_PAYLOAD -> "update jobs set payload = cast(:text as json) where id = cast(:id as bigint)";
+            case JOB_ATTEMPT_ERROR -> "update job_attempts set error = :text where id = cast(:id as bigint)";
+            case DELIVERY_DETAIL -> "update action_deliveries set detail = :text where idempotency_key = :id";
         };
         db.use(handle -> handle.createUpdate(sql)
                 .bind("id", text.rowId())

@@ -1,6 +1,9 @@
 package dev.orchestrator.adapter.persistence;
 
+import dev.orchestrator.application.port.out.AlertLog;
 import dev.orchestrator.application.port.out.AuditLog;
+import dev.orchestrator.application.port.out.JobLedger;
+import dev.orchestrator.application.port.out.actions.ActionOutbox;
 import dev.orchestrator.application.port.out.AuditPages;
 import dev.orchestrator.application.port.out.ContactDirectory;
 import dev.orchestrator.application.port.out.EventSearch;
@@ -45,6 +48,9 @@ public final class PersistenceAdapter {
     private final Clock clock;
     private final IdentityIndex identityIndex;
     private final WrittenFields writtenFields;
+    private final ActionOutbox actionOutbox;
+    private final JobLedger jobLedger;
+    private final AlertLog alertLog;
 
     private PersistenceAdapter(DataSource dataSource, Clock clock, IdGenerator ids) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -64,6 +70,9 @@ public final class PersistenceAdapter {
         this.clock = clock;
         this.identityIndex = new JdbiIdentityIndex(db);
         this.writtenFields = new JdbiWrittenFields(db);
+        this.actionOutbox = new JdbiActionOutbox(db);
+        this.jobLedger = new JdbiJobLedger(db);
+        this.alertLog = new JdbiAlertLog(db);
     }
 
     public static PersistenceAdapter create(DataSource dataSource, Clock clock, IdGenerator ids) {
@@ -172,5 +181,20 @@ public final class PersistenceAdapter {
     /** The identity index (PostgreSQL); its calls join a transaction opened through {@link #transactions()}. */
     public IdentityIndex identityIndex() {
         return identityIndex;
+    }
+
+    /** Action jobs (in the job queue) and their deliveries; enqueueing joins the caller's transaction. */
+    public ActionOutbox actionOutbox() {
+        return actionOutbox;
+    }
+
+    /** Failed attempts per job and error classes of dead jobs. */
+    public JobLedger jobLedger() {
+        return jobLedger;
+    }
+
+    /** Open operator alerts, shared by every instance. */
+    public AlertLog alertLog() {
+        return alertLog;
     }
 }

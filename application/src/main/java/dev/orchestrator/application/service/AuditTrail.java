@@ -17,6 +17,7 @@ final class AuditTrail {
     private final IdGenerator ids;
     private final Clock clock;
     private final List<AuditEvent> events = new ArrayList<>();
+    private final List<dev.orchestrator.domain.rules.TriggeredAction> dueActions = new ArrayList<>();
 
     AuditTrail(UUID correlationId, IdGenerator ids, Clock clock) {
         this.correlationId = correlationId;
@@ -39,6 +40,15 @@ final class AuditTrail {
     /** The stored event this run works on: a retried run of the same event has the same one. */
     UUID correlationId() {
         return correlationId;
+    }
+
+    /** Actions a decision of this run made due: queued in the transaction that commits the decision. */
+    void due(List<dev.orchestrator.domain.rules.TriggeredAction> actions) {
+        dueActions.addAll(actions);
+    }
+
+    List<dev.orchestrator.domain.rules.TriggeredAction> dueActions() {
+        return List.copyOf(dueActions);
     }
 
     List<AuditEvent> events() {

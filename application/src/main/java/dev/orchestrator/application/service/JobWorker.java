@@ -7,8 +7,14 @@ import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.ClaimedJob;
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.IdGenerator;
+import dev.orchestrator.application.port.in.RunActionCommand;
+import dev.orchestrator.application.port.in.RunActionOutcome;
+import dev.orchestrator.application.port.in.RunActionUseCase;
+import dev.orchestrator.application.port.out.JobKind;
+import dev.orchestrator.application.port.out.JobLedger;
 import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.crm.CrmFailure;
+import dev.orchestrator.application.port.out.notify.DeliveryFailure;
 import dev.orchestrator.domain.audit.Actor;
 import dev.orchestrator.domain.audit.AuditEvent;
 import dev.orchestrator.domain.audit.AuditKind;
@@ -24,11 +30,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims jobs from the queue and runs them, applying the one error policy: retry with backoff while attempts
- * remain, dead-letter after the last, and never retry what cannot succeed.
+ * Claims jobs from the queue and runs them, applying the one error policy to every kind of job: retry with
+ * backoff (full jitter, never sooner than a {@code Retry-After}) while attempts remain, dead-letter after the
+ * last; send to review what a person must fix; alert an operator at once, on the first failure, about what no
+ * retry can fix (expired token, missing scope, deprecated API), and dead-letter the job for a replay once fixed.
+ * Every failed attempt is written to the job's ledger, so a dead letter shows its history.
  */
 public final class JobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+    /** Where a CRM alert belongs; a processed event (its CRM calls answered) closes it. */
+    static final String CRM_CHANNEL = "crm";
 
     private final JobQueue queue;
     private final ProcessEventUseCase processEvent;
@@ -39,9 +50,23 @@ public final class JobWorker {
     private final Clock clock;
     private final int batchSize;
     private final Duration lease;
+    private final Optional<RunActionUseCase> actions;
+    private final Optional<JobLedger> ledger;
+    private final Optional<OperatorAlertService> alerts;
 
     public JobWorker(JobQueue queue, ProcessEventUseCase processEvent, EventStore events, AuditLog audit,
             ErrorPolicy policy, IdGenerator ids, Clock clock, int batchSize, Duration lease) {
+        this(queue, processEvent, events, audit, policy, ids, clock, batchSize, lease, Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    /** As above, running action jobs too, with a ledger of attempts and alerts raised at once. */
+    public JobWorker(JobQueue queue, ProcessEventUseCase processEvent, EventStore events, AuditLog audit,
+            ErrorPolicy policy, IdGenerator ids, Clock clock, int batchSize, Duration lease,
+            Optional<RunActionUseCase> actions, Optional<JobLedger> ledger, Optional<OperatorAlertService> alerts) {
+        this.actions = actions;
+        this.ledger = ledger;
+        this.alerts = alerts;
         this.queue = queue;
         this.processEvent = processEvent;
         this.events = events;
@@ -74,44 +99,102 @@ public final class JobWorker {
 
     private void run(ClaimedJob job) {
         try {
+            if (job.kind() == JobKind.RUN_ACTION) {
+                runAction(job);
+                return;
+            }
             ProcessOutcome outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt()));
             if (outcome instanceof ProcessOutcome.Poison poison) {
                 queue.deadLetter(job.id(), poison.reason(), clock.instant());
+                note(job, "dead", "poison", poison.reason());
             } else {
                 queue.complete(job.id(), clock.instant());
+                alerts.ifPresent(a -> a.cleared(CRM_CHANNEL));
             }
         } catch (CrmFailure failure) {
-            switch (failure.kind()) {
-                case RETRYABLE -> retryOrBury(job, failure, failure.retryAfter());
-                case REVIEW, ALERT -> bury(job, failure.kind() + ": " + failure.getMessage(),
-                        failure.kind() == CrmFailure.Kind.REVIEW ? EventStatus.REVIEW : EventStatus.DEAD);
-            }
+            String errorClass = "crm:" + failure.kind().name().toLowerCase(java.util.Locale.ROOT);
+            handle(job, new Classified(Verdict.valueOf(failure.kind().name()), errorClass, CRM_CHANNEL,
+                    failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));
+        } catch (DeliveryFailure failure) {
+            handle(job, new Classified(Verdict.valueOf(failure.kind().name()), failure.errorClass(), failure.channel(),
+                    failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));
         } catch (RuntimeException failure) {
-            retryOrBury(job, failure, Optional.empty());
+            handle(job, new Classified(Verdict.RETRYABLE, failure.getClass().getSimpleName(), "worker", Optional.empty(),
+                    failure.getClass().getSimpleName() + ": " + failure.getMessage()));
         }
     }
 
-    private void retryOrBury(ClaimedJob job, RuntimeException failure, Optional<Duration> retryAfter) {
-        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    private void runAction(ClaimedJob job) {
+        RunActionUseCase runner = actions.orElseThrow(() -> new IllegalStateException(
+                "an action job, but this worker runs no actions"));
+        RunActionOutcome outcome = runner.run(new RunActionCommand(job.id(), job.attempt(), job.maxAttempts()));
+        if (outcome instanceof RunActionOutcome.Poison poison) {
+            queue.deadLetter(job.id(), poison.reason(), clock.instant());
+            note(job, "dead", "poison", poison.reason());
+        } else {
+            queue.complete(job.id(), clock.instant());
+        }
+    }
+
+    /** The error policy's three answers: try again later, a person fixes the record, an operator fixes the setup. */
+    private enum Verdict { RETRYABLE, REVIEW, ALERT }
+
+    /** A failure as the error policy reads it: what to do, how to group it, whose alert, when the other side said. */
+    private record Classified(Verdict kind, String errorClass, String channel, Optional<Duration> retryAfter,
+            String error) {
+    }
+
+    private void handle(ClaimedJob job, Classified failure) {
+        switch (failure.kind()) {
+            case REVIEW -> bury(job, failure, EventStatus.REVIEW, "review");
+            case ALERT -> {
+                // At once: the operator hears of an expired token on its first refusal, not after five retries.
+                alerts.ifPresentOrElse(a -> a.raise(failure.channel(), failure.error()),
+                        () -> LOG.error("ALERT {}: {}", failure.channel(), failure.error()));
+                bury(job, failure, EventStatus.DEAD, "alert");
+            }
+            case RETRYABLE -> retryOrBury(job, failure);
+        }
+    }
+
+    private void retryOrBury(ClaimedJob job, Classified failure) {
+        String error = failure.error();
         if (job.attempt() >= job.maxAttempts()) {
-            bury(job, "gave up after " + job.attempt() + " attempts: " + error, EventStatus.DEAD);
+            bury(job, new Classified(failure.kind(), failure.errorClass(), failure.channel(), failure.retryAfter(),
+                    "gave up after " + job.attempt() + " attempts: " + error), EventStatus.DEAD, "dead");
             return;
         }
         Instant now = clock.instant();
-        Duration wait = policy.backoff(job.attempt(), retryAfter);
-        LOG.warn("job {} (event {}) attempt {}/{} failed, retrying in {} ms: {}", job.id(), job.eventId(),
-                job.attempt(), job.maxAttempts(), wait.toMillis(), error);
-        recordFailure(job, error, Map.of("attempt", Integer.toString(job.attempt()),
-                "retryInMs", Long.toString(wait.toMillis())));
+        Duration wait = policy.backoff(job.attempt(), failure.retryAfter());
+        LOG.warn("job {} ({} for event {}) attempt {}/{} failed, retrying in {} ms: {}", job.id(), job.kind().key(),
+                job.eventId(), job.attempt(), job.maxAttempts(), wait.toMillis(), error);
+        note(job, "retry", failure.errorClass(), error);
         queue.retryAt(job.id(), now.plus(wait), error, now);
-        events.updateStatus(job.eventId(), EventStatus.RECEIVED, Optional.of(error));
+        if (job.kind() == JobKind.PROCESS_EVENT) {
+            recordFailure(job, error, Map.of("attempt", Integer.toString(job.attempt()),
+                    "retryInMs", Long.toString(wait.toMillis())));
+            events.updateStatus(job.eventId(), EventStatus.RECEIVED, Optional.of(error));
+        }
     }
 
-    private void bury(ClaimedJob job, String error, EventStatus status) {
-        LOG.error("job {} (event {}) dead-lettered: {}", job.id(), job.eventId(), error);
-        recordFailure(job, error, Map.of("attempt", Integer.toString(job.attempt()), "final", "true"));
+    /**
+     * Dead-letters the job. An action job's event was processed: its status stays; the action's failures are on
+     * the contact's timeline (written by the action runner).
+     */
+    private void bury(ClaimedJob job, Classified failure, EventStatus status, String outcome) {
+        String error = failure.error();
+        LOG.error("job {} ({} for event {}) dead-lettered: {}", job.id(), job.kind().key(), job.eventId(), error);
+        note(job, outcome, failure.errorClass(), error);
         queue.deadLetter(job.id(), error, clock.instant());
-        events.updateStatus(job.eventId(), status, Optional.of(error));
+        if (job.kind() == JobKind.PROCESS_EVENT) {
+            recordFailure(job, error, Map.of("attempt", Integer.toString(job.attempt()), "final", "true"));
+            events.updateStatus(job.eventId(), status, Optional.of(error));
+        }
+    }
+
+    private void note(ClaimedJob job, String outcome, String errorClass, String error) {
+        ledger.ifPresent(l -> l.recordAttempt(job.id(), new JobLedger.JobAttempt(job.attempt(), clock.instant(),
+                outcome, errorClass, error)));
     }
 
     private void recordFailure(ClaimedJob job, String error, Map<String, String> details) {

@@ -101,6 +101,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
     private final SqlDeals sqlDeals;
     private final ShadowEvaluation shadow;
     private final ContactMerging merging;
+    private final Optional<ActionPlanner> actions;
 
     public ProcessEventService(PayloadParser parser, Map<String, LeadNormalizer> leadNormalizers,
             SignalNormalizer signalNormalizer, LeadValidator validator, CompanyEnricher enricher,
@@ -109,6 +110,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
         this.merging = merging;
         this.sqlDeals = options.sqlDeals();
         this.shadow = options.shadow();
+        this.actions = options.actions();
         this.parser = parser;
         this.leadNormalizers = Map.copyOf(leadNormalizers);
         this.signalNormalizer = signalNormalizer;
@@ -260,6 +262,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
             stores.signals().record(raw.id(), written.email(), FORM_SUBMITTED, submitted, Optional.empty());
             stores.audit().appendAll(trail.eventsFor(CONTACT, written.id().toString()));
             stores.events().tagEmail(raw.id(), written.email().value());
+            actions.ifPresent(outbox -> outbox.queue(raw.id(), written, trail.dueActions()));
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
         });
@@ -351,6 +354,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
             stores.audit().appendAll(decided.isPresent() ? trail.eventsFor(CONTACT, decided.get().id().toString())
                     : trail.events());
             stores.events().tagEmail(raw.id(), email.value());
+            decided.ifPresent(contact -> actions.ifPresent(outbox -> outbox.queue(raw.id(), contact,
+                    trail.dueActions())));
             stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
             return null;
         });
@@ -372,6 +377,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
                 now));
         OwnerRoster roster = RulesEngine.needsOwner(context) ? withOpenLeads(owners, now) : owners;
         Evaluation evaluation = rotation.evaluate(state -> RulesEngine.evaluate(ruleset, context, roster, state));
+        trail.due(evaluation.actions());
         String contactId = contact.id().toString();
         observeShadow(new ShadowEvaluation.Observation(trail.correlationId(), contactId, context, roster, evaluation));
 

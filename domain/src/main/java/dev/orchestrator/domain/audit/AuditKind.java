@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum AuditKind {
     RECEIVED, NORMALIZED, VALIDATED, CORRECTED, REJECTED, MATCHED, MERGED, ENRICHED, CLASSIFIED, SCORED, TRANSITIONED,
     ROUTED, CRM_SEARCHED, CRM_WRITTEN, ACTION_SENT, FAILED, ERASED,
+    /** An action made due by a decision and queued as its own job; one of its attempts failed; an operator alerted. */
+    ACTION_QUEUED, ACTION_FAILED, ALERTED,
     /** A person put a dead letter back in the queue, or closed a review item. */
     REPLAYED, REVIEW_RESOLVED,
     /** The rules in force changed: the active file reloaded, a ruleset attached in or detached from shadow, promoted. */

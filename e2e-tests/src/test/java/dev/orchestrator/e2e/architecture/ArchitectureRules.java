@@ -55,6 +55,20 @@ final class ArchitectureRules {
                     "dev.orchestrator.adapter.enrichment..")
             .because("adapters meet only through the application's ports");
 
+    static final ArchRule NOTIFY_ADAPTER_DOES_NOT_USE_OTHER_ADAPTERS = noClasses()
+            .that().resideInAPackage("dev.orchestrator.adapter.notify..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.orchestrator.adapter.crm..",
+                    "dev.orchestrator.adapter.enrichment..", "dev.orchestrator.adapter.persistence..",
+                    "org.jdbi..", "java.sql..")
+            .because("outbound notifications only speak HTTP; what was sent is recorded by the action layer "
+                    + "through its outbox port, in its own transaction (docs/DECISIONS.md)");
+
+    static final ArchRule OTHER_ADAPTERS_DO_NOT_NOTIFY = noClasses()
+            .that().resideInAnyPackage("dev.orchestrator.adapter.crm..", "dev.orchestrator.adapter.enrichment..",
+                    "dev.orchestrator.adapter.persistence..")
+            .should().dependOnClassesThat().resideInAPackage("dev.orchestrator.adapter.notify..")
+            .because("only the action layer decides that someone is told; adapters meet only through ports");
+
     static final ArchRule ADAPTERS_DO_NOT_USE_THE_WEB = noClasses().that().resideInAPackage(ADAPTERS)
             .should().dependOnClassesThat().resideInAPackage(WEB)
             .because("driven adapters know nothing of the HTTP surface");

@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.orchestrator.adapter.crm.archfixture.AdapterUsingWeb;
+import dev.orchestrator.adapter.crm.archfixture.CrmAdapterUsingNotify;
+import dev.orchestrator.adapter.notify.archfixture.NotifyUsingPersistence;
 import dev.orchestrator.adapter.crm.archfixture.CrmAdapterUsingPersistence;
 import dev.orchestrator.adapter.crm.archfixture.PublicPayloadParser;
 import dev.orchestrator.adapter.enrichment.archfixture.EnrichmentUsingCrm;
@@ -39,6 +41,8 @@ class ArchitectureRulesBiteTest {
             Map.entry("ENRICHMENT_ADAPTERS_DO_NOT_USE_OTHER_ADAPTERS", EnrichmentUsingCrm.class),
             Map.entry("PERSISTENCE_ADAPTER_DOES_NOT_USE_OTHER_ADAPTERS", PersistenceUsingCrm.class),
             Map.entry("ADAPTERS_DO_NOT_USE_THE_WEB", AdapterUsingWeb.class),
+            Map.entry("NOTIFY_ADAPTER_DOES_NOT_USE_OTHER_ADAPTERS", NotifyUsingPersistence.class),
+            Map.entry("OTHER_ADAPTERS_DO_NOT_NOTIFY", CrmAdapterUsingNotify.class),
             Map.entry("WEB_REACHES_THE_APPLICATION_THROUGH_IN_PORTS", ControllerUsingAService.class),
             Map.entry("IN_PORTS_ARE_USE_CASES", IngestThings.class),
             Map.entry("USE_CASES_ARE_SERVICES", IngestHandler.class),

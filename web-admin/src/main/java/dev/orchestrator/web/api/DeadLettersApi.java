@@ -1,5 +1,11 @@
 package dev.orchestrator.web.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.application.port.in.BulkReplayCommand;
+import dev.orchestrator.application.port.in.BulkReplayUseCase;
+import dev.orchestrator.application.port.in.DeadLetterDetail;
+import dev.orchestrator.application.port.in.DeadLetterDetailUseCase;
 import dev.orchestrator.application.port.in.DeadLetterPage;
 import dev.orchestrator.application.port.in.DeadLetterQuery;
 import dev.orchestrator.application.port.in.DeadLetterQueryUseCase;
@@ -17,16 +23,107 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /api/dead-letters} (viewer) and {@code POST /api/dead-letters/{id}/replay} (operator). */
+/**
+ * {@code GET /api/dead-letters} and {@code GET /api/dead-letters/{id}} (viewer), {@code POST
+ * /api/dead-letters/{id}/replay} and the bulk {@code POST /api/dead-letters/replay} (operator).
+ */
 public final class DeadLettersApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BULK_DEFAULT = 100;
     private final DeadLetterQueryUseCase deadLetters;
     private final ReplayDeadLetterUseCase replay;
     private final ApiAuth auth;
+    private final Optional<BulkReplayUseCase> bulk;
+    private final Optional<DeadLetterDetailUseCase> details;
 
     public DeadLettersApi(DeadLetterQueryUseCase deadLetters, ReplayDeadLetterUseCase replay, ApiAuth auth) {
+        this(deadLetters, replay, auth, Optional.empty(), Optional.empty());
+    }
+
+    public DeadLettersApi(DeadLetterQueryUseCase deadLetters, ReplayDeadLetterUseCase replay, ApiAuth auth,
+            Optional<BulkReplayUseCase> bulk, Optional<DeadLetterDetailUseCase> details) {
         this.deadLetters = deadLetters;
         this.replay = replay;
         this.auth = auth;
+        this.bulk = bulk;
+        this.details = details;
+    }
+
+    /** One dead letter: its last error body, every failed attempt and its event's decision trace. */
+    public void detail(Context ctx) {
+        auth.require(ctx, ApiAuth.Role.VIEWER);
+        long jobId = Ids.positiveLong(ctx.pathParam("id"), "id");
+        DeadLetterDetail detail = details.flatMap(d -> d.detail(jobId)).orElseThrow(() -> new ProblemException(
+                Problem.of("not-found", "Not a dead letter", 404, "job " + jobId + " is not dead, or unknown")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deadLetter", DeadLetterJson.of(detail.deadLetter()));
+        body.put("kind", detail.kind());
+        body.put("attempts", detail.attempts().stream().map(a -> {
+            Map<String, Object> attempt = new LinkedHashMap<>();
+            attempt.put("attempt", a.attempt());
+            attempt.put("at", a.at());
+            attempt.put("outcome", a.outcome());
+            attempt.put("errorClass", a.errorClass());
+            attempt.put("error", a.error());
+            return attempt;
+        }).toList());
+        body.put("trace", detail.trace().stream().map(AuditEventJson::of).toList());
+        ctx.json(body);
+    }
+
+    /**
+     * Bulk replay. Body: {@code {"errorClass": "slack:500", "from": "2026-01-05T00:00:00Z", "to": "…", "limit": 100}}
+     * (an error class and/or a time range). Safe to send again: only jobs that are dead at that moment are taken.
+     */
+    public void replayMany(Context ctx) {
+        ApiAuth.Role role = auth.require(ctx, ApiAuth.Role.OPERATOR);
+        BulkReplayUseCase useCase = bulk.orElseThrow(() -> new ProblemException(
+                Problem.of("not-available", "Bulk replay unavailable", 501, "this server runs no bulk replay")));
+        JsonNode body = body(ctx);
+        BulkReplayCommand command;
+        try {
+            command = new BulkReplayCommand(text(body, "errorClass"), instant(body, "from"), instant(body, "to"),
+                    body.hasNonNull("limit") ? body.get("limit").asInt(0) : BULK_DEFAULT,
+                    "api-token:" + role.name().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.ofField("bad-request", "Invalid replay filter", 400, e.getMessage(),
+                    "body", e.getMessage()));
+        }
+        List<ReplayOutcome> outcomes = useCase.replayMatching(command);
+        List<Map<String, Object>> replayed = outcomes.stream()
+                .filter(o -> o instanceof ReplayOutcome.Replayed)
+                .map(o -> Map.<String, Object>of("jobId", o.jobId(), "eventId",
+                        ((ReplayOutcome.Replayed) o).eventId().toString()))
+                .toList();
+        ctx.json(Map.of("replayed", replayed, "count", replayed.size(),
+                "skipped", outcomes.size() - replayed.size()));
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode node = JSON.readTree(ctx.body().isBlank() ? "{}" : ctx.body());
+            if (node == null || !node.isObject()) {
+                throw new java.io.IOException("not an object");
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            throw new ProblemException(Problem.ofField("bad-request", "Invalid body", 400,
+                    "the body must be a JSON object", "body", "not a JSON object"));
+        }
+    }
+
+    private static Optional<String> text(JsonNode body, String field) {
+        return Optional.ofNullable(body.get(field)).filter(JsonNode::isTextual).map(JsonNode::asText)
+                .filter(s -> !s.isBlank());
+    }
+
+    private static Optional<Instant> instant(JsonNode body, String field) {
+        try {
+            return text(body, field).map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ProblemException(Problem.ofField("bad-request", "Invalid replay filter", 400,
+                    field + " must be an ISO-8601 instant", field, "not an instant"));
+        }
     }
 
     /** Newest first; {@code ?after=<jobId>} continues after a page's {@code next}. */

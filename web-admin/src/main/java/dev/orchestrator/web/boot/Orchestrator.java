@@ -65,7 +65,6 @@ import dev.orchestrator.application.service.ContactQueryService;
 import dev.orchestrator.application.service.DashboardService;
 import dev.orchestrator.application.service.DeadLetterService;
 import dev.orchestrator.application.service.ReviewService;
-import dev.orchestrator.application.service.ErrorPolicy;
 import dev.orchestrator.application.service.EventQueryService;
 import dev.orchestrator.application.service.EventSearchService;
 import dev.orchestrator.application.service.ForgetContactService;
@@ -118,13 +117,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** The composition root: every part is built here, by hand, from the settings. */
 public final class Orchestrator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
-    static final int MAX_ATTEMPTS = 5;
+    static final int MAX_ATTEMPTS = ActionWiring.maxAttemptsOrDefault(System.getenv());
 
     private final LifecycleSweepSchedule sweeps;
     private final Database database;
@@ -181,6 +179,8 @@ public final class Orchestrator implements AutoCloseable {
             // One roster for the pipeline, the dry-run API and the sandbox page: with a real CRM it caches the owners
             // API, and three caches would call that API three times as often.
             Supplier<OwnerRoster> owners = owners(settings, crm);
+            ActionWiring actions = ActionWiring.create(settings, System.getenv(), persistence, database, rules, http,
+                    ids, clock);
             DryRunRulesetService dryRuns = new DryRunRulesetService();
             ShadowRulesetService shadowRules = shadowRules(persistence, rules, ids, clock);
             RulesPopulations populations = rulesPopulations(persistence, clock);
@@ -192,12 +192,12 @@ public final class Orchestrator implements AutoCloseable {
                     owners, rotation, accountMatching(persistence), stores, ids, clock,
                     contactMerging(settings, database, persistence, crm, clock),
                     PipelineOptions.NONE.withSqlDeals(CrmWiring.sqlDeals(settings, crmPorts, System.getenv(), clock))
-                            .withShadow(shadowRules));
+                            .withShadow(shadowRules).withActions(actions.planner()));
             JobWorker worker = new JobWorker(persistence.jobs(), crmUpdates(process, parser, stores, persistence, rules,
                     ids, clock), persistence.events(), persistence.audit(),
-                    new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
-                            () -> ThreadLocalRandom.current().nextDouble()),
-                    ids, clock, 10, Duration.ofMinutes(5));
+                    ActionWiring.errorPolicy(System.getenv()),
+                    ids, clock, 10, Duration.ofMinutes(5), Optional.of(actions.runner()),
+                    Optional.of(persistence.jobLedger()), Optional.of(actions.alerts()));
             EventQueryService eventQueries = new EventQueryService(persistence.events(), persistence.jobs(),
                     persistence.audit());
             HealthService health = new HealthService(persistence.events(), persistence.jobs(), persistence.reviews(), crm, clock);
@@ -205,7 +205,7 @@ public final class Orchestrator implements AutoCloseable {
             ContactQueryService contactQueries = new ContactQueryService(persistence.contacts(), persistence.audit());
 
             DeadLetterService deadLetters = new DeadLetterService(persistence.jobs(), persistence.events(),
-                    persistence.audit(), persistence.transactions(), ids, clock);
+                    persistence.audit(), persistence.transactions(), ids, clock, Optional.of(persistence.jobLedger()));
             ReviewService reviews = new ReviewService(persistence.reviews(), persistence.jobs(), persistence.events(),
                     persistence.audit(), persistence.transactions(), ids, clock, MAX_ATTEMPTS);
             Pseudonyms pseudonyms = pseudonyms(persistence);
@@ -227,7 +227,8 @@ public final class Orchestrator implements AutoCloseable {
                     new WebhookController(ingest, settings.publicBaseUrl(), workers::wake),
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(contactQueries, auth),
-                    new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher))),
+                    new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher),
+                            new dev.orchestrator.web.api.AlertsHealth(actions.alerts()))),
                     new SweepApi(sweep, auth),
                     new RulesApi(dryRuns, rules, new RulesetYamlParser(), populations, owners, auth, json,
                             shadowRules, Orchestrator::activeRulesetBytes),
@@ -242,7 +243,8 @@ public final class Orchestrator implements AutoCloseable {
                             new ReviewPage(reviews, reviews, eventQueries),
                             new SandboxPage(Orchestrator::activeRulesetText, rules::current,
                                     dryRuns, populations, owners, shadowRules, Orchestrator::activeRulesetBytes)),
-                    new DeadLettersApi(deadLetters, deadLetters, auth),
+                    new DeadLettersApi(deadLetters, deadLetters, auth, Optional.of(deadLetters),
+                            Optional.of(deadLetters)),
                     new ReviewApi(reviews, reviews, auth)),
                     json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
 

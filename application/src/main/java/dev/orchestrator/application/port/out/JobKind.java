@@ -2,7 +2,9 @@ package dev.orchestrator.application.port.out;
 
 /** The kinds of work the queue carries. */
 public enum JobKind {
-    PROCESS_EVENT("process-event");
+    PROCESS_EVENT("process-event"),
+    /** One action a decision made due (Slack, CRM task, sequence, outbound webhook), queued in its outbox. */
+    RUN_ACTION("run-action");
 
     private final String key;
 

@@ -47,8 +47,11 @@ public interface PersonalDataStore {
         }
     }
 
-    /** One stored free text about an event: a review item's problems, a job's last error. */
+    /**
+     * One stored free text about an event: a review item's problems, a job's last error, an action job's payload
+     * (the decision's snapshot), a failed attempt's error, an action delivery's detail.
+     */
     record StoredText(Kind kind, String rowId, String text) {
-        public enum Kind { REVIEW_REASON, REVIEW_PROBLEMS, JOB_ERROR }
+        public enum Kind { REVIEW_REASON, REVIEW_PROBLEMS, JOB_ERROR, JOB_PAYLOAD, JOB_ATTEMPT_ERROR, DELIVERY_DETAIL }
     }
 }

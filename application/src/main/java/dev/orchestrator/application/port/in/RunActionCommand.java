@@ -1,0 +1,5 @@
+package dev.orchestrator.application.port.in;
+
+/** Attempt {@code attempt} of {@code maxAttempts} of the action job {@code jobId}. */
+public record RunActionCommand(long jobId, int attempt, int maxAttempts) {
+}
