@@ -3,6 +3,7 @@ package dev.orchestrator.adapter.crm.hubspot;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.crm.CrmRecords;
 import java.net.http.HttpClient;
 import java.time.Clock;
 
@@ -35,6 +36,25 @@ public final class HubSpotAdapter {
                 clock, json, errors);
         return new Lanes(new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.LIVE),
                 new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL));
+    }
+
+    /** Both lanes and the record listing (for audits and backfills, on the backfill lane) over one portal budget. */
+    public record LanesWithRecords(Lanes lanes, CrmRecords records) {
+    }
+
+    public static LanesWithRecords createLanesWithRecords(HubSpotSettings settings, HttpClient http, Clock clock) {
+        return createLanesWithRecords(settings, http, clock, Sleeper.threadSleep());
+    }
+
+    public static LanesWithRecords createLanesWithRecords(HubSpotSettings settings, HttpClient http, Clock clock,
+            Sleeper sleeper) {
+        ObjectMapper json = json();
+        HubSpotErrors errors = new HubSpotErrors(json, settings.token(), settings.fieldMap());
+        HubSpotHttp client = new HubSpotHttp(settings, http, new RateLimiter(settings.rateLimits(), clock, sleeper),
+                clock, json, errors);
+        return new LanesWithRecords(new Lanes(new HubSpotCrmGateway(client, errors, settings.fieldMap(), json,
+                Lane.LIVE), new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL)),
+                new HubSpotCrmRecords(client, errors, json));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.orchestrator.adapter.crm.salesforce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.crm.CrmRecords;
 import java.net.http.HttpClient;
 
 /** The one public way to a Salesforce {@link CrmGateway}. */
@@ -16,5 +17,14 @@ public final class SalesforceAdapter {
         SalesforceErrors errors = new SalesforceErrors(json, secrets, settings.fieldMap());
         return new SalesforceCrmGateway(new SalesforceHttp(settings, http, tokens, json, secrets), errors,
                 settings.fieldMap(), json);
+    }
+
+    /** Salesforce's contacts, accounts, users and opportunities paged through (SOQL, then {@code nextRecordsUrl}). */
+    public static CrmRecords records(SalesforceSettings settings, HttpClient http) {
+        ObjectMapper json = new ObjectMapper();
+        Secrets secrets = new Secrets(settings.clientSecret());
+        SalesforceTokens tokens = new SalesforceTokens(settings, http, json, secrets);
+        return new SalesforceCrmRecords(new SalesforceHttp(settings, http, tokens, json, secrets),
+                new SalesforceErrors(json, secrets, settings.fieldMap()), settings.fieldMap(), json);
     }
 }
