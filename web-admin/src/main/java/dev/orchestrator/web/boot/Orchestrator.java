@@ -90,6 +90,7 @@ import dev.orchestrator.web.auth.BrowserAuth;
 import dev.orchestrator.web.auth.LoginThrottle;
 import dev.orchestrator.web.auth.Sessions;
 import dev.orchestrator.web.pages.AdminPages;
+import dev.orchestrator.web.pages.AuditPage;
 import dev.orchestrator.web.pages.ContactsPage;
 import dev.orchestrator.web.pages.DashboardPage;
 import dev.orchestrator.web.pages.DeadLettersPage;
@@ -206,6 +207,7 @@ public final class Orchestrator implements AutoCloseable {
                     persistence.jobs(), persistence.transactions(), persistence.singletonLock(), ids, clock,
                     MAX_ATTEMPTS);
             ObjectMapper json = Json.api();
+            AuditPage auditPage = new AuditWiring(settings, database, persistence, http, clock, ids).page();
             Javalin web = WebServer.create(new WebServer.Controllers(
                     new WebhookController(ingest, settings.publicBaseUrl(), workers::wake),
                     new EventsApi(eventQueries, auth),
@@ -227,7 +229,8 @@ public final class Orchestrator implements AutoCloseable {
                                     dryRuns, SandboxHistories::replayable, SandboxHistories::asOf, owners)),
                     new DeadLettersApi(deadLetters, deadLetters, auth),
                     new ReviewApi(reviews, reviews, auth)),
-                    json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
+                    json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))),
+                    List.of(auditPage::install));
 
             if (settings.crm().equals("sandbox")) {
                 SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, persistence, clock).seed(
