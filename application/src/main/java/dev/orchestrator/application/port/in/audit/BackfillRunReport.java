@@ -11,8 +11,11 @@ import java.time.Duration;
 public record BackfillRunReport(BackfillJob job, int done, int skipped, int failed, int awaitingApproval,
         long requests, Duration elapsed) {
 
-    /** Requests per second achieved (0 when nothing was sent or no time passed). */
+    /**
+     * Requests per second achieved, counted as the paced intervals between the first request and the last: what the
+     * limit bounds (0 when fewer than two requests went or no time passed).
+     */
     public double achievedRate() {
-        return elapsed.isZero() || requests == 0 ? 0 : requests * 1000.0 / elapsed.toMillis();
+        return elapsed.isZero() || requests < 2 ? 0 : (requests - 1) * 1000.0 / elapsed.toMillis();
     }
 }
