@@ -7,6 +7,7 @@ import dev.orchestrator.application.port.out.crm.CrmDealRecord;
 import dev.orchestrator.application.port.out.crm.CrmOwnerRecord;
 import dev.orchestrator.application.port.out.crm.CrmRecords;
 import dev.orchestrator.application.port.out.crm.RecordPage;
+import dev.orchestrator.adapter.crm.testing.CannedServer;
 import dev.orchestrator.application.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.util.Optional;

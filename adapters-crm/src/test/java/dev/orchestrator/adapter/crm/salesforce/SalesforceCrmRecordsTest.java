@@ -2,7 +2,7 @@ package dev.orchestrator.adapter.crm.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestrator.adapter.crm.hubspot.CannedServer;
+import dev.orchestrator.adapter.crm.testing.CannedServer;
 import dev.orchestrator.application.port.out.crm.CrmCompanyRecord;
 import dev.orchestrator.application.port.out.crm.CrmContactRecord;
 import dev.orchestrator.application.port.out.crm.CrmRecords;

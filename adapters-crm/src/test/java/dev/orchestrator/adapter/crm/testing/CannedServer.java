@@ -1,4 +1,4 @@
-package dev.orchestrator.adapter.crm.hubspot;
+package dev.orchestrator.adapter.crm.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
