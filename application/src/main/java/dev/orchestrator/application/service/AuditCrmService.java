@@ -320,13 +320,14 @@ public final class AuditCrmService implements AuditCrmUseCase {
                     "country", c.country(), "owner", c.ownerId()));
             labels.put(c.id(), c.name() + (c.domain().isEmpty() ? "" : " (" + c.domain() + ")"));
         }
-        return clusters(RecordType.COMPANY, records, fields, labels);
+        return clusters(RecordType.COMPANY, records, fields, labels, id -> "");
     }
 
     private List<DuplicateCluster> contactClusters(List<CrmContactRecord> contacts) {
         Map<String, DedupeRecord> records = new LinkedHashMap<>();
         Map<String, Map<String, String>> fields = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
+        Map<String, String> employers = new HashMap<>();
         for (CrmContactRecord c : contacts) {
             // a contact needs a name to be matched as a person; without one it cannot be told from a company
             if (c.firstName().isEmpty() && c.lastName().isEmpty()) {
@@ -337,18 +338,35 @@ public final class AuditCrmService implements AuditCrmUseCase {
             fields.put(c.id(), Map.of("email", c.email(), "first", c.firstName(), "last", c.lastName(),
                     "phone", c.phone(), "company", c.companyId(), "owner", c.ownerId(), "stage", c.lifecycleStage()));
             labels.put(c.id(), (c.firstName() + " " + c.lastName()).strip() + " <" + c.email() + ">");
+            employers.put(c.id(), employer(c));
         }
-        return clusters(RecordType.CONTACT, records, fields, labels);
+        return clusters(RecordType.CONTACT, records, fields, labels, employers::get);
     }
 
+    /**
+     * The company a contact works for: its linked company, else its email's domain. The person matcher compares
+     * people, not employments; in a CRM the same name at two companies is two contacts (a job change, a namesake),
+     * so a contact cluster is split by employer before it is proposed for merging.
+     */
+    private static String employer(CrmContactRecord c) {
+        if (!c.companyId().isEmpty()) {
+            return "company:" + c.companyId();
+        }
+        int at = c.email().lastIndexOf('@');
+        return at < 0 ? "unknown" : "domain:" + c.email().substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The matcher's clusters, each split by {@code partition} (members must agree on it to be merged). */
     private List<DuplicateCluster> clusters(RecordType type, Map<String, DedupeRecord> records,
-            Map<String, Map<String, String>> fields, Map<String, String> labels) {
+            Map<String, Map<String, String>> fields, Map<String, String> labels,
+            java.util.function.Function<String, String> partition) {
         if (records.size() < 2) {
             return List.of();
         }
         Map<String, String> clusterOf = dedupe.cluster(new ArrayList<>(records.values())).clusterOf();
         Map<String, List<String>> members = new LinkedHashMap<>();
-        clusterOf.forEach((id, cluster) -> members.computeIfAbsent(cluster, k -> new ArrayList<>()).add(id));
+        clusterOf.forEach((id, cluster) -> members.computeIfAbsent(cluster + "\u0000" + partition.apply(id),
+                k -> new ArrayList<>()).add(id));
         MatchRecordFactory factory = new MatchRecordFactory(new GuavaRegistrableDomains());
         List<DuplicateCluster> clusters = new ArrayList<>();
         for (List<String> ids : members.values()) {
