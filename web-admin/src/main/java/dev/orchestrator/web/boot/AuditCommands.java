@@ -120,11 +120,25 @@ final class AuditCommands {
         int pageSize = Integer.parseInt(options.getOrDefault("--page-size", "100"));
         AtomicBoolean stop = new AtomicBoolean();
         return withCrm(options, wiring -> {
-            Thread hook = new Thread(() -> stop.set(true), "stop-identity-backfill");
+            CountDownLatch finished = new CountDownLatch(1);
+            // Ctrl-C or TERM ends the run after its current page, whose cursor is saved: running again resumes
+            Thread hook = new Thread(() -> {
+                stop.set(true);
+                try {
+                    finished.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop-identity-backfill");
             Runtime.getRuntime().addShutdownHook(hook);
             long started = System.nanoTime();
-            CrmIdentityBackfillReport report = wiring.identity.backfill(new CrmIdentityBackfillCommand(wiring.records,
-                    options.containsKey("--restart"), pageSize, stop::get));
+            CrmIdentityBackfillReport report;
+            try {
+                report = wiring.identity.backfill(new CrmIdentityBackfillCommand(wiring.records,
+                        options.containsKey("--restart"), pageSize, stop::get));
+            } finally {
+                finished.countDown();
+            }
             out.printf(Locale.ROOT, "identity index backfill from %s: %d companies, %d contacts indexed in %d pages "
                             + "(%.1f s)%s%s%n", wiring.crm, report.companies(), report.contacts(), report.pages(),
                     (System.nanoTime() - started) / 1e9, report.resumed() ? ", resumed" : "",
