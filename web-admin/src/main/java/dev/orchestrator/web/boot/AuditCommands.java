@@ -161,7 +161,7 @@ final class AuditCommands {
     private static int run(AuditWiring wiring, Map<String, String> options, boolean undo, PrintStream out,
             PrintStream err) {
         if (wiring.fixes.isEmpty()) {
-            err.println("backfill writes are implemented for the sandbox CRM only, not " + wiring.crm);
+            err.println("backfill writes are implemented for the sandbox CRM and HubSpot, not " + wiring.crm);
             return 2;
         }
         BackfillJob job = job(wiring, options);

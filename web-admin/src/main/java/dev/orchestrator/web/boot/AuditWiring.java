@@ -31,7 +31,7 @@ import java.util.Optional;
 
 /**
  * The data-quality audit and its backfills wired for one CRM (the server's page and the CLI share this).
- * Backfill writes are implemented for the sandbox CRM; with HubSpot or Salesforce the audit and the identity
+ * Backfill writes are implemented for the sandbox CRM and HubSpot; with Salesforce the audit and the identity
  * backfill run, and a backfill is refused with a message saying so.
  */
 final class AuditWiring {
@@ -62,9 +62,22 @@ final class AuditWiring {
             IdGenerator ids) {
         this.crm = settings.crm();
         this.settings = AuditSettings.fromEnvironment(System.getenv());
-        this.records = records(settings, database, http, clock);
-        this.fixes = settings.crm().equals("sandbox") ? Optional.of(SandboxCrmAdapter.fixes(database.dataSource(),
-                clock)) : Optional.empty();
+        switch (settings.crm()) {
+            case "hubspot" -> {
+                HubSpotAdapter.LanesWithRecords hubSpot = HubSpotAdapter.createLanesWithRecords(
+                        HubSpotSettings.fromEnvironment(System.getenv()), http, clock);
+                this.records = hubSpot.records();
+                this.fixes = Optional.of(hubSpot.fixes());
+            }
+            case "salesforce" -> {
+                this.records = SalesforceAdapter.records(SalesforceSettings.fromEnvironment(System.getenv()), http);
+                this.fixes = Optional.empty();
+            }
+            default -> {
+                this.records = SandboxCrmAdapter.records(database.dataSource(), clock);
+                this.fixes = Optional.of(SandboxCrmAdapter.fixes(database.dataSource(), clock));
+            }
+        }
         this.audit = new AuditCrmService(FreeMailDomains.shipped(), new IsoCountryCodes(), SurvivorRule.mostComplete(),
                 clock);
         this.backfill = new CrmBackfillService(fixes.orElseGet(() -> new UnsupportedFixes(settings.crm())),
@@ -83,15 +96,6 @@ final class AuditWiring {
     static HttpClient http() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .build();
-    }
-
-    private static CrmRecords records(Settings settings, Database database, HttpClient http, Clock clock) {
-        return switch (settings.crm()) {
-            case "hubspot" -> HubSpotAdapter.createLanesWithRecords(HubSpotSettings.fromEnvironment(System.getenv()),
-                    http, clock).records();
-            case "salesforce" -> SalesforceAdapter.records(SalesforceSettings.fromEnvironment(System.getenv()), http);
-            default -> SandboxCrmAdapter.records(database.dataSource(), clock);
-        };
     }
 
     /** What a backfill meets on a CRM whose fix writes are not built yet: a clear refusal, item by item. */
@@ -123,7 +127,7 @@ final class AuditWiring {
         private dev.orchestrator.application.port.out.crm.CrmFailure refusal() {
             return new dev.orchestrator.application.port.out.crm.CrmFailure(
                     dev.orchestrator.application.port.out.crm.CrmFailure.Kind.REVIEW,
-                    "backfill writes are implemented for the sandbox CRM only, not " + crm);
+                    "backfill writes are implemented for the sandbox CRM and HubSpot, not " + crm);
         }
     }
 }

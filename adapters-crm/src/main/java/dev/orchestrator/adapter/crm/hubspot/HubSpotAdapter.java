@@ -3,6 +3,7 @@ package dev.orchestrator.adapter.crm.hubspot;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.crm.CrmRecordFixes;
 import dev.orchestrator.application.port.out.crm.CrmRecords;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -38,8 +39,10 @@ public final class HubSpotAdapter {
                 new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL));
     }
 
-    /** Both lanes and the record listing (for audits and backfills, on the backfill lane) over one portal budget. */
-    public record LanesWithRecords(Lanes lanes, CrmRecords records) {
+    /**
+     * Both lanes, the record listing and the backfill's writes (both on the backfill lane) over one portal budget.
+     */
+    public record LanesWithRecords(Lanes lanes, CrmRecords records, CrmRecordFixes fixes) {
     }
 
     public static LanesWithRecords createLanesWithRecords(HubSpotSettings settings, HttpClient http, Clock clock) {
@@ -54,7 +57,7 @@ public final class HubSpotAdapter {
                 clock, json, errors);
         return new LanesWithRecords(new Lanes(new HubSpotCrmGateway(client, errors, settings.fieldMap(), json,
                 Lane.LIVE), new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL)),
-                new HubSpotCrmRecords(client, errors, json));
+                new HubSpotCrmRecords(client, errors, json), new HubSpotRecordFixes(client, errors, json));
     }
 
     /**

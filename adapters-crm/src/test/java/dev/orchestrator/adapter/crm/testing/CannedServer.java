@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * A local HTTP server answering canned JSON by path and query (the first registered prefix of
- * {@code path?query} that matches), recording every request line; 404 for anything else.
+ * {@code path?query} that matches), recording every request line and body; 404 for anything else.
  */
 public final class CannedServer implements AutoCloseable {
     private final HttpServer server;
@@ -31,8 +31,9 @@ public final class CannedServer implements AutoCloseable {
             String target = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
             String body;
+            String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             synchronized (this) {
-                requests.add(exchange.getRequestMethod() + " " + target);
+                requests.add(exchange.getRequestMethod() + " " + target + (sent.isEmpty() ? "" : " " + sent));
                 body = answers.entrySet().stream().filter(e -> target.startsWith(e.getKey())).map(Map.Entry::getValue)
                         .findFirst().orElse(null);
             }
