@@ -16,9 +16,12 @@ import dev.orchestrator.web.pages.AdminPages;
 import dev.orchestrator.web.pages.JteRenderer;
 import dev.orchestrator.web.webhook.WebhookController;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The HTTP surface: routes to controllers, one error mapping, security headers on every answer. */
 public final class WebServer {
@@ -47,6 +50,12 @@ public final class WebServer {
     }
 
     public static Javalin create(Controllers c, ObjectMapper json, Security security) {
+        return create(c, json, security, List.of());
+    }
+
+    /** With further pages that install their own routes (e.g. the audit page), after the shared ones. */
+    public static Javalin create(Controllers c, ObjectMapper json, Security security,
+            List<Consumer<RoutesConfig>> morePages) {
         ErrorMapping errors = new ErrorMapping(json);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -93,6 +102,7 @@ public final class WebServer {
             config.routes.get("/metrics", c.health()::metrics);
 
             c.pages().install(config.routes);
+            morePages.forEach(page -> page.accept(config.routes));
         });
     }
 }

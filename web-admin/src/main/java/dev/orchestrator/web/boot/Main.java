@@ -45,7 +45,7 @@ public final class Main {
               dedupe --in RECORDS.csv --out CLUSTERS.csv       batch dedupe: record_id,cluster_id per input record
               seed [--data-dir ./data] [--seed N]              (re)load the seeded sandbox CRM data
               forget --email X [--data-dir ./data]             erase a person's personal data (and in the CRM)
-            """;
+            """ + AuditCommands.USAGE;
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(args);
@@ -63,6 +63,12 @@ public final class Main {
                 return seed(rest, out);
             case "forget":
                 return forget(rest, out, err);
+            case "audit":
+                return AuditCommands.audit(rest, out);
+            case "backfill-crm":
+                return AuditCommands.backfill(rest, out, err);
+            case "backfill-identity":
+                return AuditCommands.identity(rest, out);
             case "help":
             case "--help":
                 out.println(USAGE);

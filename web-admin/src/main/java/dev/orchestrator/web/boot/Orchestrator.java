@@ -95,6 +95,7 @@ import dev.orchestrator.web.auth.BrowserAuth;
 import dev.orchestrator.web.auth.LoginThrottle;
 import dev.orchestrator.web.auth.Sessions;
 import dev.orchestrator.web.pages.AdminPages;
+import dev.orchestrator.web.pages.AuditPage;
 import dev.orchestrator.web.pages.ContactsPage;
 import dev.orchestrator.web.pages.DashboardPage;
 import dev.orchestrator.web.pages.DeadLettersPage;
@@ -223,6 +224,7 @@ public final class Orchestrator implements AutoCloseable {
                     MAX_ATTEMPTS, Optional.of(new EnforceSlaService(rules, persistence.lifecycleLedger(), stores, owners,
                             rotation, crm, new LoggingSlaAlerts(), ids, clock)));
             ObjectMapper json = Json.api();
+            AuditPage auditPage = new AuditWiring(settings, database, persistence, http, clock, ids).page();
             Javalin web = WebServer.create(new WebServer.Controllers(
                     new WebhookController(ingest, settings.publicBaseUrl(), workers::wake),
                     new EventsApi(eventQueries, auth),
@@ -246,7 +248,8 @@ public final class Orchestrator implements AutoCloseable {
                     new DeadLettersApi(deadLetters, deadLetters, auth, Optional.of(deadLetters),
                             Optional.of(deadLetters)),
                     new ReviewApi(reviews, reviews, auth)),
-                    json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))));
+                    json, new WebServer.Security(guard, Optional.of(new PrivacyApi(forget, auth))),
+                    List.of(auditPage::install));
 
             if (settings.crm().equals("sandbox")) {
                 SeedSandboxUseCase.SeedReport seeded = seedSandbox(database, persistence, clock).seed(

@@ -105,13 +105,13 @@ class HubSpotCrmWebhookFlowTest {
         Known contact = knownContact("illegal.stage@acme.com");
 
         awaitDone(ack(postHubSpot("[" + propertyChange(EVENT_IDS.incrementAndGet(), contact.crmId(),
-                "lifecyclestage", "customer", "WORKFLOWS", "987") + "]", true)));
+                "lifecyclestage", "opportunity", "WORKFLOWS", "987") + "]", true)));
 
         JsonNode view = contact("illegal.stage@acme.com");
         assertThat(view.get("stage").asText()).isEqualTo("lead");
         assertThat(view.get("timeline")).anySatisfy(event -> {
             assertThat(event.get("kind").asText()).isEqualTo("rejected");
-            assertThat(event.get("summary").asText()).contains("illegal transition lead → customer");
+            assertThat(event.get("summary").asText()).contains("illegal transition lead → opportunity");
         });
     }
 

@@ -6,6 +6,8 @@ import dev.orchestrator.application.port.out.crm.CrmContactBatches;
 import dev.orchestrator.application.port.out.crm.CrmDeals;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.crm.CrmRecordFixes;
+import dev.orchestrator.application.port.out.crm.CrmRecords;
 import java.net.http.HttpClient;
 import java.time.Clock;
 
@@ -64,6 +66,27 @@ public final class HubSpotAdapter {
                 clock, json, errors);
         return new Lanes(new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.LIVE),
                 new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL));
+    }
+
+    /**
+     * Both lanes, the record listing and the backfill's writes (both on the backfill lane) over one portal budget.
+     */
+    public record LanesWithRecords(Lanes lanes, CrmRecords records, CrmRecordFixes fixes) {
+    }
+
+    public static LanesWithRecords createLanesWithRecords(HubSpotSettings settings, HttpClient http, Clock clock) {
+        return createLanesWithRecords(settings, http, clock, Sleeper.threadSleep());
+    }
+
+    public static LanesWithRecords createLanesWithRecords(HubSpotSettings settings, HttpClient http, Clock clock,
+            Sleeper sleeper) {
+        ObjectMapper json = json();
+        HubSpotErrors errors = new HubSpotErrors(json, settings.token(), settings.fieldMap());
+        HubSpotHttp client = new HubSpotHttp(settings, http, new RateLimiter(settings.rateLimits(), clock, sleeper),
+                clock, json, errors);
+        return new LanesWithRecords(new Lanes(new HubSpotCrmGateway(client, errors, settings.fieldMap(), json,
+                Lane.LIVE), new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL)),
+                new HubSpotCrmRecords(client, errors, json), new HubSpotRecordFixes(client, errors, json));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.orchestrator.application.port.out.crm.CrmContactBatches;
 import dev.orchestrator.application.port.out.crm.CrmDeals;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.crm.CrmRecords;
 import java.net.http.HttpClient;
 
 /** The one public way to a Salesforce {@link CrmGateway}. */
@@ -35,5 +36,14 @@ public final class SalesforceAdapter {
         SalesforceErrors errors = new SalesforceErrors(json, secrets, settings.fieldMap());
         return new SalesforceCrmGateway(new SalesforceHttp(settings, http, tokens, json, secrets), errors,
                 settings.fieldMap(), json);
+    }
+
+    /** Salesforce's contacts, accounts, users and opportunities paged through (SOQL, then {@code nextRecordsUrl}). */
+    public static CrmRecords records(SalesforceSettings settings, HttpClient http) {
+        ObjectMapper json = new ObjectMapper();
+        Secrets secrets = new Secrets(settings.clientSecret());
+        SalesforceTokens tokens = new SalesforceTokens(settings, http, json, secrets);
+        return new SalesforceCrmRecords(new SalesforceHttp(settings, http, tokens, json, secrets),
+                new SalesforceErrors(json, secrets, settings.fieldMap()), settings.fieldMap(), json);
     }
 }

@@ -5,6 +5,8 @@ import dev.orchestrator.application.port.out.crm.CrmDeals;
 import dev.orchestrator.application.port.out.crm.CrmCompanyProfiles;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.crm.CrmRecordFixes;
+import dev.orchestrator.application.port.out.crm.CrmRecords;
 import dev.orchestrator.application.port.out.crm.SandboxCrmSeeder;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -51,6 +53,18 @@ public final class SandboxCrmAdapter {
     public static CrmCompanyProfiles companyProfiles(DataSource dataSource, Clock clock) {
         migrate(dataSource);
         return new SandboxCompanyProfiles(Jdbi.create(dataSource), clock);
+    }
+
+    /** The sandbox CRM paged through, for the data-quality audit and the backfills. */
+    public static CrmRecords records(DataSource dataSource, Clock clock) {
+        migrate(dataSource);
+        return new SandboxCrmRecords(Jdbi.create(dataSource), clock);
+    }
+
+    /** The data-quality backfill's writes (field fixes and merges) on the sandbox CRM. */
+    public static CrmRecordFixes fixes(DataSource dataSource, Clock clock) {
+        migrate(dataSource);
+        return new SandboxCrmRecords(Jdbi.create(dataSource), clock);
     }
 
     private static void migrate(DataSource dataSource) {

@@ -34,7 +34,7 @@ final class SandboxSeeder implements SandboxCrmSeeder {
         return jdbi.inTransaction(h -> {
             h.execute("truncate sandbox_crm.engagements, sandbox_crm.deal_contacts, sandbox_crm.deals, "
                     + "sandbox_crm.contact_companies, sandbox_crm.contacts, sandbox_crm.companies, "
-                    + "sandbox_crm.owners restart identity");
+                    + "sandbox_crm.owners, sandbox_crm.merged_records restart identity");
             PreparedBatch owners = h.prepareBatch("""
                     insert into sandbox_crm.owners (id, email, first_name, last_name, archived)
                     values (:id, :email, :first, :last, :archived)""");
