@@ -181,7 +181,7 @@ public final class Orchestrator implements AutoCloseable {
             JobWorker worker = new JobWorker(persistence.jobs(), process, persistence.events(), persistence.audit(),
                     new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30),
                             () -> ThreadLocalRandom.current().nextDouble()),
-                    ids, clock, 10, Duration.ofMinutes(5));
+                    ids, clock, 10, jobLease(System.getenv()));
             EventQueryService eventQueries = new EventQueryService(persistence.events(), persistence.jobs(),
                     persistence.audit());
             HealthService health = new HealthService(persistence.events(), persistence.jobs(), persistence.reviews(), crm, clock);
@@ -304,6 +304,16 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     static final int SEED_CONTACTS = 25_000;
+
+    /**
+     * {@code JOB_LEASE_SECONDS} (default 300): how long a claimed job stays its worker's before another may take
+     * it. After a crash the job waits this long, so it must exceed the longest job (CRM calls, retries inside).
+     */
+    static Duration jobLease(Map<String, String> env) {
+        String value = env.get("JOB_LEASE_SECONDS");
+        return value == null || value.isBlank() ? Duration.ofMinutes(5)
+                : Duration.ofSeconds(positive("JOB_LEASE_SECONDS", value));
+    }
 
     static AccountMatching accountMatching(PersistenceAdapter persistence) {
         MatchRecordFactory records = new MatchRecordFactory(new GuavaRegistrableDomains());
