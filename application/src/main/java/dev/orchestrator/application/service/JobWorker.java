@@ -73,21 +73,38 @@ public final class JobWorker {
     }
 
     private void run(ClaimedJob job) {
+        ProcessOutcome outcome;
         try {
-            ProcessOutcome outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt()));
-            if (outcome instanceof ProcessOutcome.Poison poison) {
-                queue.deadLetter(job.id(), poison.reason(), clock.instant());
-            } else {
-                queue.complete(job.id(), clock.instant());
-            }
+            outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt()));
         } catch (CrmFailure failure) {
             switch (failure.kind()) {
                 case RETRYABLE -> retryOrBury(job, failure, failure.retryAfter());
                 case REVIEW, ALERT -> bury(job, failure.kind() + ": " + failure.getMessage(),
                         failure.kind() == CrmFailure.Kind.REVIEW ? EventStatus.REVIEW : EventStatus.DEAD);
             }
+            return;
         } catch (RuntimeException failure) {
             retryOrBury(job, failure, Optional.empty());
+            return;
+        }
+        markFinished(job, outcome);
+    }
+
+    /**
+     * The outcome is already committed with the event. Failing to mark the job (the connection died) is not a
+     * failure of the work, so it is not retried as one: that would set the event back and run the pipeline again.
+     * The job keeps its lease; its next claim finds the event decided and does nothing.
+     */
+    private void markFinished(ClaimedJob job, ProcessOutcome outcome) {
+        try {
+            if (outcome instanceof ProcessOutcome.Poison poison) {
+                queue.deadLetter(job.id(), poison.reason(), clock.instant());
+            } else {
+                queue.complete(job.id(), clock.instant());
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("job {} (event {}) finished, but marking it failed; it is claimed again when its lease ends: {}",
+                    job.id(), job.eventId(), failure.toString());
         }
     }
 
