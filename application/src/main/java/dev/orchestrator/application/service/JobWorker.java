@@ -55,9 +55,16 @@ public final class JobWorker {
 
     /** Claims one batch and runs it; answers how many jobs were claimed, so a loop knows when to idle. */
     public int runOnce() {
-        List<ClaimedJob> claimed = queue.claim(batchSize, lease, clock.instant());
+        Instant claimedAt = clock.instant();
+        List<ClaimedJob> claimed = queue.claim(batchSize, lease, claimedAt);
         for (ClaimedJob job : claimed) {
-            run(job);
+            if (clock.instant().isBefore(claimedAt.plus(lease))) {
+                run(job);
+            } else {
+                // The batch shares one lease: once it has run out, another worker may already hold this job.
+                LOG.warn("job {} (event {}) not started: its lease ran out while earlier jobs of its batch ran",
+                        job.id(), job.eventId());
+            }
         }
         return claimed.size();
     }

@@ -13,6 +13,7 @@ import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.QueueStats;
 import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.StoreResult;
+import dev.orchestrator.application.testing.MutableClock;
 import dev.orchestrator.application.testing.SequentialIds;
 import dev.orchestrator.domain.audit.AuditEvent;
 import dev.orchestrator.domain.intake.EventStatus;
@@ -26,8 +27,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What the worker does when the work succeeded but marking its job failed, against when the work failed. */
-class JobWorkerCompletionTest {
+/**
+ * What the worker does when the work succeeded but marking its job failed, against when the work failed; and with
+ * a job of its batch whose lease ran out before the worker got to it.
+ */
+class JobWorkerLeaseTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final UUID EVENT = UUID.fromString("00000000-0000-0000-0000-000000000042");
 
@@ -53,15 +57,37 @@ class JobWorkerCompletionTest {
         assertThat(events.statuses).containsExactly(EventStatus.RECEIVED);
     }
 
+    @Test
+    void aJobOfTheBatchWhoseLeaseRanOutWhileEarlierJobsRanIsNotStarted() {
+        MutableClock clock = new MutableClock(NOW);
+        queue.batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5),
+                new ClaimedJob(8, JobKind.PROCESS_EVENT, UUID.fromString("00000000-0000-0000-0000-000000000043"), 1, 5));
+        List<UUID> started = new ArrayList<>();
+        worker(command -> {
+            started.add(command.eventId());
+            clock.advance(Duration.ofMinutes(6));
+            return new ProcessOutcome.Done(Optional.empty(), false);
+        }, clock).runOnce();
+
+        assertThat(started).containsExactly(EVENT);
+        assertThat(queue.completed).containsExactly(7L);
+    }
+
     private JobWorker worker(dev.orchestrator.application.port.in.ProcessEventUseCase process) {
+        return worker(process, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private JobWorker worker(dev.orchestrator.application.port.in.ProcessEventUseCase process, Clock clock) {
         return new JobWorker(queue, process, events, new NoAudit(),
                 new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30), () -> 0.5), new SequentialIds(),
-                Clock.fixed(NOW, ZoneOffset.UTC), 10, Duration.ofMinutes(5));
+                clock, 10, Duration.ofMinutes(5));
     }
 
     private static final class RecordingQueue implements JobQueue {
         boolean failCompletion;
         final List<Long> retries = new ArrayList<>();
+        final List<Long> completed = new ArrayList<>();
+        List<ClaimedJob> batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5));
         private boolean claimed;
 
         @Override
@@ -70,7 +96,7 @@ class JobWorkerCompletionTest {
                 return List.of();
             }
             claimed = true;
-            return List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5));
+            return batch;
         }
 
         @Override
@@ -78,6 +104,7 @@ class JobWorkerCompletionTest {
             if (failCompletion) {
                 throw new IllegalStateException("FATAL: terminating connection due to administrator command");
             }
+            completed.add(jobId);
         }
 
         @Override
