@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatabaseChaosTest {
     private static final Duration LEASE = Duration.ofSeconds(3);
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @TempDir
     static Path temp;

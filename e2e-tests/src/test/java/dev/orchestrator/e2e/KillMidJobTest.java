@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillMidJobTest {
     private static final Duration LEASE = Duration.ofSeconds(4);
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @TempDir
     static Path temp;
