@@ -7,9 +7,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +135,72 @@ class KillMidJobTest {
         assertThat(postgres.count("select count(*) from jobs j join raw_events e on e.id = j.event_id "
                 + "where e.source_event_id = '" + id + "'")).isEqualTo(1);
         assertThat(crmContacts("unacked@kill-before-ack.com")).isEqualTo(1);
+    }
+
+    @Test
+    void oneOfTwoServersKilledUnderLoadAndRestartedLosesNoEventAndWritesEachLeadOnce() throws Exception {
+        int events = 300;
+        // Unrelated names: each lead's company is its own domain's, however the account matcher weighs names.
+        List<String> companies = Webhooks.companyNames(16);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        // Senders read the array at every attempt: the restarted server listens on a new port.
+        ServerProcess[] servers = {ServerProcess.start(temp.resolve("e"), environment()),
+                ServerProcess.start(temp.resolve("f"), environment())};
+        long started = System.nanoTime();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                String id = "underload_" + i;
+                int target = i % 2;
+                sent.add(senders.submit(() -> acknowledged.add(webhooks.deliver(() -> servers[target].uri("/"), id,
+                        Webhooks.formLead(id, id + "@" + companies.get(target * 8 + (id.hashCode() & 7)) + ".com",
+                                companies.get(target * 8 + (id.hashCode() & 7))),
+                        PATIENCE).eventId())));
+            }
+            SharedPostgres.await("a third of the load to be processed", PATIENCE, () -> postgres.count(
+                    "select count(*) from raw_events where source_event_id like 'underload\\_%' and status = 'done'")
+                    >= events / 3);
+            servers[0].kill9();
+            servers[0] = ServerProcess.start(temp.resolve("e"), environment());
+            for (Future<?> future : sent) {
+                future.get();
+            }
+            SharedPostgres.await("every acknowledged event to be processed", PATIENCE, () -> postgres.count(
+                    "select count(*) from raw_events where source_event_id like 'underload\\_%' and status = 'done'")
+                    == events);
+        } finally {
+            senders.shutdown();
+            for (ServerProcess server : servers) {
+                server.close();
+            }
+        }
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        long lost = acknowledged.stream().filter(id -> postgres.count(
+                "select count(*) from raw_events where status = 'done' and id = '" + id + "'") == 0).count();
+        long reclaimed = postgres.count("select count(*) from jobs j join raw_events e on e.id = j.event_id "
+                + "where e.source_event_id like 'underload\\_%' and j.attempts > 1");
+        long extraRuns = postgres.count("""
+                select coalesce(sum(n - 1), 0) from (select count(*) n from audit_events a
+                join raw_events e on e.id = a.correlation_id where e.source_event_id like 'underload\\_%'
+                and a.kind = 'crm-written' and a.summary like '% CRM contact %' group by a.correlation_id) per_event""");
+        long contacts = postgres.count("select count(*) from sandbox_crm.contacts where email like 'underload%'");
+        long links = postgres.count("select count(*) from sandbox_crm.contact_companies l join sandbox_crm.contacts c "
+                + "on c.id = l.contact_id join sandbox_crm.companies co on co.id = l.company_id "
+                + "where c.email like 'underload%' and lower(co.domain) = split_part(lower(c.email), '@', 2)");
+        long otherLinks = postgres.count("select count(*) from sandbox_crm.contact_companies l join sandbox_crm.contacts c "
+                + "on c.id = l.contact_id where c.email like 'underload%'") - links;
+        System.out.printf(Locale.ROOT, "%n[kill-under-load] 2 servers, one killed (-9) and restarted: events=%d "
+                        + "acknowledged=%d lost=%d, jobs claimed again after the kill=%d, extra pipeline runs=%d, "
+                        + "CRM contacts=%d, links to the lead's company=%d, other company links=%d, all processed in %d s%n%n",
+                events, acknowledged.size(), lost, reclaimed, extraRuns, contacts, links, otherLinks, seconds);
+
+        assertThat(acknowledged).hasSize(events);
+        assertThat(lost).isZero();
+        assertThat(extraRuns).isZero();
+        assertThat(contacts).isEqualTo(events);
+        assertThat(links).isEqualTo(events);
+        assertThat(otherLinks).isZero();
     }
 
     private static Map<String, String> environment() {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +67,7 @@ class ScaleOutTest {
 
     @Test
     void twoInstancesProcessTwoThousandEventsIntoExactlyOneCrmWriteSetEach() throws Exception {
-        List<String> companies = companyNames(COMPANIES);
+        List<String> companies = Webhooks.companyNames(COMPANIES);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         long firstBefore = leadsProcessedBy(first);
         long secondBefore = leadsProcessedBy(second);
@@ -298,20 +297,6 @@ class ScaleOutTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Distinct, unrelated names (random letters from a fixed seed), so no two companies look alike to the matcher. */
-    private static List<String> companyNames(int count) {
-        Random random = new Random(8);
-        Set<String> names = new java.util.LinkedHashSet<>();
-        while (names.size() < count) {
-            StringBuilder name = new StringBuilder();
-            for (int i = 0; i < 9; i++) {
-                name.append((char) ('a' + random.nextInt(26)));
-            }
-            names.add(name.toString());
-        }
-        return List.copyOf(names);
     }
 
     private static String capitalized(String name) {

@@ -13,6 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** A webhook sender: signs form leads with the development secret and delivers them as a provider would. */
 final class Webhooks {
@@ -23,6 +28,20 @@ final class Webhooks {
     static byte[] formLead(String id, String email, String company) {
         return ("{\"id\":\"" + id + "\",\"email\":\"" + email + "\",\"firstName\":\"Crash\",\"lastName\":\"Test\","
                 + "\"company\":\"" + company + "\",\"consent\":true}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Distinct, unrelated names (random letters from a fixed seed), so no two companies look alike to the matcher. */
+    static List<String> companyNames(int count) {
+        Random random = new Random(8);
+        Set<String> names = new LinkedHashSet<>();
+        while (names.size() < count) {
+            StringBuilder name = new StringBuilder();
+            for (int i = 0; i < 9; i++) {
+                name.append((char) ('a' + random.nextInt(26)));
+            }
+            names.add(name.toString());
+        }
+        return List.copyOf(names);
     }
 
     HttpResponse<String> post(URI server, String id, byte[] body) throws IOException, InterruptedException {
@@ -42,12 +61,17 @@ final class Webhooks {
      * acknowledgement. Gives up after {@code patience}.
      */
     Ack deliver(URI server, String id, byte[] body, Duration patience) {
+        return deliver(() -> server, id, body, patience);
+    }
+
+    /** As above, asking {@code server} before every attempt: a restarted server listens on a new port. */
+    Ack deliver(Supplier<URI> server, String id, byte[] body, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         int attempts = 0;
         while (true) {
             attempts++;
             try {
-                HttpResponse<String> response = post(server, id, body);
+                HttpResponse<String> response = post(server.get(), id, body);
                 if (response.statusCode() / 100 == 2) {
                     JsonNode ack = JSON.readTree(response.body());
                     return new Ack(ack.get("eventId").asText(), ack.get("duplicate").asBoolean(), attempts);
