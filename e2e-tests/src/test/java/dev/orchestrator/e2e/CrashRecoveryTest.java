@@ -3,15 +3,11 @@ package dev.orchestrator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orchestrator.application.intake.StandardWebhooksScheme;
-import dev.orchestrator.application.intake.WebhookSecret;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +23,7 @@ class CrashRecoveryTest {
     private static final int EVENTS = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Webhooks webhooks = new Webhooks();
 
     @TempDir
     Path dataDir;
@@ -76,16 +73,7 @@ class CrashRecoveryTest {
     }
 
     private HttpResponse<String> postLead(ServerProcess server, String id, String email) throws Exception {
-        byte[] body = ("{\"id\":\"" + id + "\",\"email\":\"" + email + "\",\"firstName\":\"Crash\",\"lastName\":\"Test\","
-                + "\"company\":\"Acme\",\"consent\":true}").getBytes(StandardCharsets.UTF_8);
-        long ts = Instant.now().getEpochSecond();
-        return http.send(HttpRequest.newBuilder(server.uri("/webhooks/form"))
-                .header("Content-Type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(ts))
-                .header("webhook-signature", StandardWebhooksScheme.sign(WebhookSecret.parse(ServerProcess.DEV_SECRET),
-                        id, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return webhooks.post(server.uri("/"), id, Webhooks.formLead(id, email, "Acme"));
     }
 
     private HttpResponse<String> get(ServerProcess server, String path) throws Exception {

@@ -80,9 +80,16 @@ public final class JobWorker {
 
     /** Claims one batch and runs it; answers how many jobs were claimed, so a loop knows when to idle. */
     public int runOnce() {
-        List<ClaimedJob> claimed = queue.claim(batchSize, lease, clock.instant());
+        Instant claimedAt = clock.instant();
+        List<ClaimedJob> claimed = queue.claim(batchSize, lease, claimedAt);
         for (ClaimedJob job : claimed) {
-            run(job);
+            if (clock.instant().isBefore(claimedAt.plus(lease))) {
+                run(job);
+            } else {
+                // The batch shares one lease: once it has run out, another worker may already hold this job.
+                LOG.warn("job {} (event {}) not started: its lease ran out while earlier jobs of its batch ran",
+                        job.id(), job.eventId());
+            }
         }
         return claimed.size();
     }
@@ -104,13 +111,11 @@ public final class JobWorker {
                 return;
             }
             ProcessOutcome outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt()));
-            if (outcome instanceof ProcessOutcome.Poison poison) {
-                queue.deadLetter(job.id(), poison.reason(), clock.instant());
-                note(job, "dead", "poison", poison.reason());
-            } else {
-                queue.complete(job.id(), clock.instant());
+            if (!(outcome instanceof ProcessOutcome.Poison)) {
                 alerts.ifPresent(a -> a.cleared(CRM_CHANNEL));
             }
+            markFinished(job, outcome instanceof ProcessOutcome.Poison poison ? Optional.of(poison.reason())
+                    : Optional.empty());
         } catch (CrmFailure failure) {
             String errorClass = "crm:" + failure.kind().name().toLowerCase(java.util.Locale.ROOT);
             handle(job, new Classified(Verdict.valueOf(failure.kind().name()), errorClass, CRM_CHANNEL,
@@ -128,11 +133,26 @@ public final class JobWorker {
         RunActionUseCase runner = actions.orElseThrow(() -> new IllegalStateException(
                 "an action job, but this worker runs no actions"));
         RunActionOutcome outcome = runner.run(new RunActionCommand(job.id(), job.attempt(), job.maxAttempts()));
-        if (outcome instanceof RunActionOutcome.Poison poison) {
-            queue.deadLetter(job.id(), poison.reason(), clock.instant());
-            note(job, "dead", "poison", poison.reason());
-        } else {
-            queue.complete(job.id(), clock.instant());
+        markFinished(job, outcome instanceof RunActionOutcome.Poison poison ? Optional.of(poison.reason())
+                : Optional.empty());
+    }
+
+    /**
+     * The outcome is already committed (the event's decision, or the action's delivery record). Failing to mark the
+     * job (the connection died) is not a failure of the work, so it is not retried as one: that would set the event
+     * back and run the pipeline again. The job keeps its lease; its next claim finds the work done and does nothing.
+     */
+    private void markFinished(ClaimedJob job, Optional<String> poison) {
+        try {
+            if (poison.isPresent()) {
+                queue.deadLetter(job.id(), poison.get(), clock.instant());
+                note(job, "dead", "poison", poison.get());
+            } else {
+                queue.complete(job.id(), clock.instant());
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("job {} (event {}) finished, but marking it failed; it is claimed again when its lease ends: {}",
+                    job.id(), job.eventId(), failure.toString());
         }
     }
 

@@ -132,6 +132,10 @@ public final class ProcessEventService implements ProcessEventUseCase {
         UUID eventId = command.eventId();
         RawEvent raw = stores.events().find(eventId)
                 .orElseThrow(() -> new IllegalStateException("job refers to a missing event " + eventId));
+        Optional<ProcessOutcome> decided = alreadyDecided(raw);
+        if (decided.isPresent()) {
+            return decided.get();
+        }
         AuditTrail trail = new AuditTrail(eventId, ids, clock);
         PayloadParser.Parsed parsed = parser.parse(raw.body());
         if (parsed instanceof PayloadParser.Unparseable unparseable) {
@@ -160,6 +164,21 @@ public final class ProcessEventService implements ProcessEventUseCase {
         } catch (DomainViolation e) {
             return toReview(eventId, trail, List.of(new FieldProblem(e.field(), e.reason())));
         }
+    }
+
+    /**
+     * An event whose outcome was committed is not processed again. Its job comes back only when marking the job
+     * finished failed after that commit (a lost connection, a crash); every deliberate re-run (retry, dead-letter
+     * replay, review resolution) first sets the event back to {@code received}.
+     */
+    private static Optional<ProcessOutcome> alreadyDecided(RawEvent raw) {
+        String reason = raw.lastError().orElse("decided before");
+        return switch (raw.status()) {
+            case DONE -> Optional.of(new ProcessOutcome.Done(Optional.empty(), false));
+            case REVIEW -> Optional.of(new ProcessOutcome.SentToReview(reason));
+            case DEAD -> Optional.of(new ProcessOutcome.Poison(reason));
+            default -> Optional.empty();
+        };
     }
 
     private ProcessOutcome lead(RawEvent raw, LeadNormalizer normalizer, LeadEvent lead, AuditTrail trail) {

@@ -197,7 +197,7 @@ public final class Orchestrator implements AutoCloseable {
             JobWorker worker = new JobWorker(persistence.jobs(), crmUpdates(process, parser, stores, persistence, rules,
                     ids, clock), persistence.events(), persistence.audit(),
                     ActionWiring.errorPolicy(System.getenv()),
-                    ids, clock, 10, Duration.ofMinutes(5), Optional.of(actions.runner()),
+                    ids, clock, 10, jobLease(System.getenv()), Optional.of(actions.runner()),
                     Optional.of(persistence.jobLedger()), Optional.of(actions.alerts()));
             EventQueryService eventQueries = new EventQueryService(persistence.events(), persistence.jobs(),
                     persistence.audit());
@@ -349,6 +349,16 @@ public final class Orchestrator implements AutoCloseable {
         }
         return Optional.of(new CrmFirmographicsWriter(SandboxCrmAdapter.companyProfiles(database.dataSource(), clock),
                 persistence.writtenFields(), MergePolicyFile.fromEnvironment(System.getenv()).policy(), crm.name()));
+    }
+
+    /**
+     * {@code JOB_LEASE_SECONDS} (default 300): how long a claimed job stays its worker's before another may take
+     * it. After a crash the job waits this long, so it must exceed the longest job (CRM calls, retries inside).
+     */
+    static Duration jobLease(Map<String, String> env) {
+        String value = env.get("JOB_LEASE_SECONDS");
+        return value == null || value.isBlank() ? Duration.ofMinutes(5)
+                : Duration.ofSeconds(positive("JOB_LEASE_SECONDS", value));
     }
 
     static AccountMatching accountMatching(PersistenceAdapter persistence) {

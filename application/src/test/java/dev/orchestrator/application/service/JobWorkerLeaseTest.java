@@ -1,0 +1,196 @@
+package dev.orchestrator.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.application.port.in.ProcessOutcome;
+import dev.orchestrator.application.port.out.AuditLog;
+import dev.orchestrator.application.port.out.ClaimedJob;
+import dev.orchestrator.application.port.out.DeadLetter;
+import dev.orchestrator.application.port.out.EventStore;
+import dev.orchestrator.application.port.out.EventSummary;
+import dev.orchestrator.application.port.out.JobKind;
+import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.QueueStats;
+import dev.orchestrator.application.port.out.RawEvent;
+import dev.orchestrator.application.port.out.StoreResult;
+import dev.orchestrator.application.testing.MutableClock;
+import dev.orchestrator.application.testing.SequentialIds;
+import dev.orchestrator.domain.audit.AuditEvent;
+import dev.orchestrator.domain.intake.EventStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the worker does when the work succeeded but marking its job failed, against when the work failed; and with
+ * a job of its batch whose lease ran out before the worker got to it.
+ */
+class JobWorkerLeaseTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final UUID EVENT = UUID.fromString("00000000-0000-0000-0000-000000000042");
+
+    private final RecordingQueue queue = new RecordingQueue();
+    private final RecordingEvents events = new RecordingEvents();
+
+    @Test
+    void aJobWhoseCompletionFailsAfterTheWorkIsLeftToItsLeaseAndItsEventStaysDone() {
+        queue.failCompletion = true;
+        worker(command -> new ProcessOutcome.Done(Optional.of("101"), true)).runOnce();
+
+        assertThat(queue.retries).isEmpty();
+        assertThat(events.statuses).isEmpty();
+    }
+
+    @Test
+    void aJobWhoseWorkFailsIsRetriedWithItsEventBackToReceived() {
+        worker(command -> {
+            throw new IllegalStateException("database went away");
+        }).runOnce();
+
+        assertThat(queue.retries).containsExactly(7L);
+        assertThat(events.statuses).containsExactly(EventStatus.RECEIVED);
+    }
+
+    @Test
+    void aJobOfTheBatchWhoseLeaseRanOutWhileEarlierJobsRanIsNotStarted() {
+        MutableClock clock = new MutableClock(NOW);
+        queue.batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5),
+                new ClaimedJob(8, JobKind.PROCESS_EVENT, UUID.fromString("00000000-0000-0000-0000-000000000043"), 1, 5));
+        List<UUID> started = new ArrayList<>();
+        worker(command -> {
+            started.add(command.eventId());
+            clock.advance(Duration.ofMinutes(6));
+            return new ProcessOutcome.Done(Optional.empty(), false);
+        }, clock).runOnce();
+
+        assertThat(started).containsExactly(EVENT);
+        assertThat(queue.completed).containsExactly(7L);
+    }
+
+    private JobWorker worker(dev.orchestrator.application.port.in.ProcessEventUseCase process) {
+        return worker(process, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private JobWorker worker(dev.orchestrator.application.port.in.ProcessEventUseCase process, Clock clock) {
+        return new JobWorker(queue, process, events, new NoAudit(),
+                new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30), () -> 0.5), new SequentialIds(),
+                clock, 10, Duration.ofMinutes(5));
+    }
+
+    private static final class RecordingQueue implements JobQueue {
+        boolean failCompletion;
+        final List<Long> retries = new ArrayList<>();
+        final List<Long> completed = new ArrayList<>();
+        List<ClaimedJob> batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5));
+        private boolean claimed;
+
+        @Override
+        public List<ClaimedJob> claim(int max, Duration lease, Instant now) {
+            if (claimed) {
+                return List.of();
+            }
+            claimed = true;
+            return batch;
+        }
+
+        @Override
+        public void complete(long jobId, Instant now) {
+            if (failCompletion) {
+                throw new IllegalStateException("FATAL: terminating connection due to administrator command");
+            }
+            completed.add(jobId);
+        }
+
+        @Override
+        public void retryAt(long jobId, Instant runAt, String error, Instant now) {
+            retries.add(jobId);
+        }
+
+        @Override
+        public void enqueue(JobKind kind, UUID eventId, Instant runAt, int maxAttempts) {
+        }
+
+        @Override
+        public void deadOnArrival(JobKind kind, UUID eventId, Instant at, String reason) {
+        }
+
+        @Override
+        public void deadLetter(long jobId, String error, Instant now) {
+        }
+
+        @Override
+        public QueueStats stats(Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int attempts(UUID eventId) {
+            return 1;
+        }
+
+        @Override
+        public List<DeadLetter> deadLetters(Optional<Long> afterJobId, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<UUID> revive(long jobId, Instant now) {
+            return Optional.empty();
+        }
+    }
+
+    private static final class RecordingEvents implements EventStore {
+        final List<EventStatus> statuses = new ArrayList<>();
+
+        @Override
+        public void updateStatus(UUID eventId, EventStatus status, Optional<String> error) {
+            statuses.add(status);
+        }
+
+        @Override
+        public StoreResult storeIfAbsent(RawEvent event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<RawEvent> find(UUID eventId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void tagEmail(UUID eventId, String email) {
+        }
+
+        @Override
+        public List<EventSummary> recent(int limit) {
+            return List.of();
+        }
+
+        @Override
+        public long count() {
+            return 0;
+        }
+    }
+
+    private static final class NoAudit implements AuditLog {
+        @Override
+        public void append(AuditEvent event) {
+        }
+
+        @Override
+        public List<AuditEvent> byCorrelation(UUID correlationId) {
+            return List.of();
+        }
+
+        @Override
+        public List<AuditEvent> byEntity(String entityType, String entityId) {
+            return List.of();
+        }
+    }
+}
