@@ -55,6 +55,11 @@ public record HubSpotCompanyFields(Map<CompanyProfileField, String> properties, 
         options.put("hospitality", "HOSPITALITY");
         options.put("government", "GOVERNMENT_ADMINISTRATION");
         options.put("nonprofit", "NONPROFIT_ORGANIZATION_MANAGEMENT");
+        options.put("manufacturing", "MACHINERY");
+        options.put("media", "MEDIA_PRODUCTION");
+        options.put("energy", "OIL_ENERGY");
+        options.put("transportation", "TRANSPORTATIONTRUCKINGRAILROAD");
+        options.put("agriculture", "FARMING");
         return new HubSpotCompanyFields(properties, options);
     }
 
