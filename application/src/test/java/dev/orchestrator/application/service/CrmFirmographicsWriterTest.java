@@ -107,6 +107,7 @@ class CrmFirmographicsWriterTest {
     static final class FakeProfiles implements CrmCompanyProfiles {
         final Map<CompanyProfileField, String> values = new EnumMap<>(CompanyProfileField.class);
         java.util.Set<CompanyProfileField> held = java.util.EnumSet.allOf(CompanyProfileField.class);
+        java.util.Optional<dev.orchestrator.application.port.out.crm.CrmFailure> refusal = java.util.Optional.empty();
         int writes;
 
         @Override
@@ -122,6 +123,9 @@ class CrmFirmographicsWriterTest {
         @Override
         public void write(CrmObjectId companyId, Map<CompanyProfileField, String> changes) {
             assertThat(held).containsAll(changes.keySet());
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             writes++;
             values.putAll(changes);
         }
