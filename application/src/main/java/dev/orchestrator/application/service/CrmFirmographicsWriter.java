@@ -45,6 +45,8 @@ public final class CrmFirmographicsWriter {
     /** One outcome per field the enrichment offers, in {@link CompanyProfileField} order. */
     public List<MergeOutcome> write(CrmObjectId companyId, Firmographics enriched, Instant now) {
         Map<String, FieldValue> offered = offered(enriched, now);
+        // a field the CRM has no place for would be "written" again on every lead, and audited each time
+        offered.keySet().retainAll(profiles.fields().stream().map(CompanyProfileField::key).toList());
         if (offered.isEmpty()) {
             return List.of();
         }

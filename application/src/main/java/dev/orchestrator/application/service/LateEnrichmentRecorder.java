@@ -4,12 +4,14 @@ import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.CompanyDirectory;
 import dev.orchestrator.application.port.out.CompanyDirectory.KnownCompany;
 import dev.orchestrator.application.port.out.IdGenerator;
+import dev.orchestrator.application.port.out.crm.CrmFailure;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentReport;
 import dev.orchestrator.application.port.out.enrichment.LateEnrichmentListener;
 import dev.orchestrator.domain.audit.AuditKind;
 import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.merge.MergeOutcome;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,8 +51,21 @@ public final class LateEnrichmentRecorder implements LateEnrichmentListener {
                 "late answer after the deadline: " + finished.summary(), finished.auditEvidence());
         Optional<String> crmId = known.flatMap(KnownCompany::crmId);
         if (crm.isPresent() && crmId.isPresent()) {
-            for (MergeOutcome outcome : crm.get().write(new CrmObjectId(crmId.get()), finished.firmographics(),
-                    clock.instant())) {
+            List<MergeOutcome> outcomes;
+            try {
+                outcomes = crm.get().write(new CrmObjectId(crmId.get()), finished.firmographics(), clock.instant());
+            } catch (CrmFailure failure) {
+                if (failure.kind() != CrmFailure.Kind.REVIEW) {
+                    throw failure;
+                }
+                // the CRM refused a value (an option the portal lacks): the directory keeps the answer, the
+                // timeline says why the CRM company did not get it
+                outcomes = List.of();
+                trail.record(AuditKind.FAILED, ProcessEventService.COMPANY, Optional.of(domain), "merge-policy",
+                        "late: company firmographics not written to the CRM: " + failure.getMessage(),
+                        new java.util.LinkedHashMap<>(Map.of("crmCompanyId", crmId.get())));
+            }
+            for (MergeOutcome outcome : outcomes) {
                 if (!outcome.rule().equals("already-equal")) {
                     Map<String, String> evidence = outcome.evidence();
                     evidence.put("crmCompanyId", crmId.get());

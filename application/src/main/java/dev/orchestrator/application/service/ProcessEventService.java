@@ -639,8 +639,22 @@ public final class ProcessEventService implements ProcessEventUseCase {
         if (merging.firmographics().isEmpty() || firmographics.isEmpty()) {
             return;
         }
-        for (dev.orchestrator.domain.merge.MergeOutcome outcome
-                : merging.firmographics().get().write(companyId, firmographics, now)) {
+        List<dev.orchestrator.domain.merge.MergeOutcome> outcomes;
+        try {
+            outcomes = merging.firmographics().get().write(companyId, firmographics, now);
+        } catch (dev.orchestrator.application.port.out.crm.CrmFailure failure) {
+            if (failure.kind() != dev.orchestrator.application.port.out.crm.CrmFailure.Kind.REVIEW) {
+                throw failure;
+            }
+            // The CRM refused a value (an industry option the portal lacks, say): firmographics never hold up the
+            // lead; the refusal is on the timeline for a person to fix the field map.
+            Map<String, String> evidence = new LinkedHashMap<>();
+            evidence.put("crmCompanyId", companyId.value());
+            trail.record(AuditKind.FAILED, CONTACT, Optional.empty(), "merge-policy",
+                    "company firmographics not written to the CRM: " + failure.getMessage(), evidence);
+            return;
+        }
+        for (dev.orchestrator.domain.merge.MergeOutcome outcome : outcomes) {
             if (outcome.rule().equals("already-equal")) {
                 continue;
             }

@@ -93,9 +93,27 @@ class CrmFirmographicsWriterTest {
         assertThat(crm.writes).isZero();
     }
 
+    @Test
+    void a_field_the_crm_has_no_place_for_is_neither_sent_nor_remembered() {
+        crm.held = java.util.EnumSet.of(CompanyProfileField.INDUSTRY, CompanyProfileField.EMPLOYEES);
+
+        List<MergeOutcome> outcomes = writer().write(ACME, aCompleteCompany("clearbit"), NOW);
+
+        assertThat(crm.values).containsOnlyKeys(CompanyProfileField.INDUSTRY, CompanyProfileField.EMPLOYEES);
+        assertThat(outcomes).extracting(MergeOutcome::field).containsExactlyInAnyOrder("industry", "employees");
+        assertThat(written.find("company", "7")).containsOnlyKeys("industry", "employees");
+    }
+
     static final class FakeProfiles implements CrmCompanyProfiles {
         final Map<CompanyProfileField, String> values = new EnumMap<>(CompanyProfileField.class);
+        java.util.Set<CompanyProfileField> held = java.util.EnumSet.allOf(CompanyProfileField.class);
+        java.util.Optional<dev.orchestrator.application.port.out.crm.CrmFailure> refusal = java.util.Optional.empty();
         int writes;
+
+        @Override
+        public java.util.Set<CompanyProfileField> fields() {
+            return held;
+        }
 
         @Override
         public Map<CompanyProfileField, String> read(CrmObjectId companyId) {
@@ -104,6 +122,10 @@ class CrmFirmographicsWriterTest {
 
         @Override
         public void write(CrmObjectId companyId, Map<CompanyProfileField, String> changes) {
+            assertThat(held).containsAll(changes.keySet());
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             writes++;
             values.putAll(changes);
         }

@@ -48,6 +48,26 @@ class LateEnrichmentRecorderTest {
     }
 
     @Test
+    void a_late_value_the_crm_refuses_is_audited_and_the_answer_still_reaches_the_directory() {
+        companies.save(new CompanyDirectory.KnownCompany("acme.com", Optional.of("Acme"), Optional.of("7"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), NOW));
+        crm.refusal = Optional.of(new dev.orchestrator.application.port.out.crm.CrmFailure(
+                dev.orchestrator.application.port.out.crm.CrmFailure.Kind.REVIEW,
+                "HubSpot update company profile 7 answered 400 VALIDATION_ERROR — rejected property 'industry'"));
+
+        recorder.onLateReport(late());
+
+        assertThat(companies.find("acme.com").flatMap(CompanyDirectory.KnownCompany::employees)).contains(240);
+        assertThat(audit.events).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(dev.orchestrator.domain.audit.AuditKind.FAILED);
+            assertThat(e.summary()).startsWith("late: company firmographics not written to the CRM")
+                    .contains("rejected property 'industry'");
+        });
+        assertThat(audit.events).anySatisfy(e -> assertThat(e.summary()).startsWith("late answer after the deadline"));
+    }
+
+    @Test
     void a_late_answer_for_a_company_not_yet_in_the_crm_stays_in_the_directory() {
         recorder.onLateReport(late());
 

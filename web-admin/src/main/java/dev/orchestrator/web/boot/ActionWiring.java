@@ -1,10 +1,9 @@
 package dev.orchestrator.web.boot;
 
-import dev.orchestrator.adapter.crm.sandbox.SandboxCrmAdapter;
 import dev.orchestrator.adapter.notify.NotifyAdapter;
 import dev.orchestrator.adapter.notify.NotifySettings;
-import dev.orchestrator.adapter.persistence.Database;
 import dev.orchestrator.adapter.persistence.PersistenceAdapter;
+import dev.orchestrator.application.actions.ActionExecutor;
 import dev.orchestrator.application.actions.CrmTaskAction;
 import dev.orchestrator.application.actions.FlagAccountAction;
 import dev.orchestrator.application.actions.SlackAction;
@@ -63,8 +62,12 @@ record ActionWiring(ActionPlanner planner, RunActionService runner, OperatorAler
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
+    /**
+     * @param engagements the configured CRM's notes and tasks ({@link CrmWiring.CrmPorts#engagements()}), so CRM
+     *                    tasks and account flags go through the same connector, rate limiter and token as the rest
+     */
     static ActionWiring create(Settings settings, Map<String, String> env, PersistenceAdapter persistence,
-            Database database, ActiveRuleset rules, HttpClient http, IdGenerator ids, Clock clock) {
+            CrmEngagements engagements, ActiveRuleset rules, HttpClient http, IdGenerator ids, Clock clock) {
         maxAttempts(env);
         NotifySettings notify;
         try {
@@ -79,18 +82,22 @@ record ActionWiring(ActionPlanner planner, RunActionService runner, OperatorAler
         Optional.ofNullable(env.get("OUTBOUND_WEBHOOK_SECRET")).filter(s -> !s.isBlank()).ifPresent(secrets::add);
         Redaction.register(secrets);
         NotifyAdapter adapter = NotifyAdapter.create(notify, http, outboundPolicy(env), clock);
-        Optional<CrmEngagements> engagements = settings.crm().equals("sandbox")
-                ? Optional.of(SandboxCrmAdapter.engagements(database.dataSource(), clock)) : Optional.empty();
         OperatorAlertService alerts = new OperatorAlertService(persistence.alertLog(), adapter.operator(), clock);
-        RunActionService runner = new RunActionService(persistence.actionOutbox(), List.of(
-                new SlackAction(adapter.slack(), settings.publicBaseUrl()),
-                new CrmTaskAction(engagements, settings.crm()),
-                new FlagAccountAction(engagements, settings.crm()),
-                new WebhookAction(adapter.webhooks(), clock)),
+        List<ActionExecutor> executors = new ArrayList<>();
+        executors.add(new SlackAction(adapter.slack(), settings.publicBaseUrl()));
+        executors.addAll(crmActions(engagements, settings.crm()));
+        executors.add(new WebhookAction(adapter.webhooks(), clock));
+        RunActionService runner = new RunActionService(persistence.actionOutbox(), List.copyOf(executors),
                 persistence.audit(), persistence.transactions(), Optional.of(alerts), ids, clock);
         ActionPlanner planner = new ActionPlanner(persistence.actionOutbox(), persistence.audit(),
                 persistence.companies(), persistence.signals(), rules, ids, clock, maxAttempts(env));
         return new ActionWiring(planner, runner, alerts);
+    }
+
+    /** {@code crm_task} and {@code flag_account}, written as tasks and notes through the configured CRM. */
+    static List<ActionExecutor> crmActions(CrmEngagements engagements, String crmName) {
+        return List.of(new CrmTaskAction(Optional.of(engagements), crmName),
+                new FlagAccountAction(Optional.of(engagements), crmName));
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.orchestrator.web.boot;
 
 import dev.orchestrator.adapter.crm.hubspot.HubSpotAdapter;
+import dev.orchestrator.adapter.crm.hubspot.HubSpotCompanyFields;
 import dev.orchestrator.adapter.crm.hubspot.HubSpotSettings;
+import dev.orchestrator.adapter.crm.salesforce.SalesforceAccountFields;
 import dev.orchestrator.adapter.crm.salesforce.SalesforceAdapter;
 import dev.orchestrator.adapter.crm.salesforce.SalesforceSettings;
 import dev.orchestrator.adapter.crm.sandbox.SandboxCrmAdapter;
 import dev.orchestrator.adapter.persistence.Database;
+import dev.orchestrator.application.port.out.crm.CrmCompanyProfiles;
 import dev.orchestrator.application.port.out.crm.CrmContactBatches;
 import dev.orchestrator.application.port.out.crm.CrmDeals;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
@@ -18,12 +21,15 @@ import java.util.Map;
 
 /**
  * Every CRM port of the configured CRM ({@code CRM=sandbox|hubspot|salesforce}), built once so that one portal's
- * rate limiter and daily budget (HubSpot) or one token (Salesforce) serve contacts, deals, notes, tasks and
- * batches alike.
+ * rate limiter and daily budget (HubSpot) or one token (Salesforce) serve contacts, deals, notes, tasks,
+ * batches and company firmographics alike. Which company property holds which firmographic field comes from
+ * {@code HUBSPOT_COMPANY_PROPERTIES}/{@code HUBSPOT_INDUSTRY_OPTIONS} or
+ * {@code SALESFORCE_ACCOUNT_FIELDS}/{@code SALESFORCE_INDUSTRY_VALUES}.
  */
 final class CrmWiring {
     /** The CRM's ports: {@code batches} is for backfills and replays (HubSpot: the backfill lane). */
-    record CrmPorts(CrmGateway gateway, CrmDeals deals, CrmEngagements engagements, CrmContactBatches batches) {
+    record CrmPorts(CrmGateway gateway, CrmDeals deals, CrmEngagements engagements, CrmContactBatches batches,
+            CrmCompanyProfiles companyProfiles) {
     }
 
     private CrmWiring() {
@@ -35,19 +41,35 @@ final class CrmWiring {
                 HubSpotSettings hubSpot = HubSpotSettings.fromEnvironment(System.getenv());
                 // A portal without our properties (or with other enum options) is a configuration error: say so now.
                 HubSpotAdapter.checkFieldMap(hubSpot, http, clock).orThrow();
-                HubSpotAdapter.Ports ports = HubSpotAdapter.createPorts(hubSpot, http, clock);
-                yield new CrmPorts(ports.live(), ports.deals(), ports.engagements(), ports.batches());
+                HubSpotAdapter.Ports ports = HubSpotAdapter.createPorts(hubSpot,
+                        companyFields("HUBSPOT_COMPANY_PROPERTIES", () -> HubSpotCompanyFields.fromEnvironment(
+                                System.getenv())), http, clock);
+                yield new CrmPorts(ports.live(), ports.deals(), ports.engagements(), ports.batches(),
+                        ports.companyProfiles());
             }
             case "salesforce" -> {
                 SalesforceAdapter.Ports ports = SalesforceAdapter.createPorts(
-                        SalesforceSettings.fromEnvironment(System.getenv()), http);
-                yield new CrmPorts(ports.gateway(), ports.deals(), ports.engagements(), ports.batches());
+                        SalesforceSettings.fromEnvironment(System.getenv()),
+                        companyFields("SALESFORCE_ACCOUNT_FIELDS", () -> SalesforceAccountFields.fromEnvironment(
+                                System.getenv())), http);
+                yield new CrmPorts(ports.gateway(), ports.deals(), ports.engagements(), ports.batches(),
+                        ports.companyProfiles());
             }
             default -> new CrmPorts(SandboxCrmAdapter.create(database.dataSource(), clock),
                     SandboxCrmAdapter.deals(database.dataSource(), clock),
                     SandboxCrmAdapter.engagements(database.dataSource(), clock),
-                    SandboxCrmAdapter.contactBatches(database.dataSource(), clock));
+                    SandboxCrmAdapter.contactBatches(database.dataSource(), clock),
+                    SandboxCrmAdapter.companyProfiles(database.dataSource(), clock));
         };
+    }
+
+    /** A bad company field map stops start-up with the variable's name, not a stack trace from the adapter. */
+    private static <T> T companyFields(String variable, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigurationError(variable, e.getMessage());
+        }
     }
 
     /**

@@ -173,15 +173,15 @@ public final class Orchestrator implements AutoCloseable {
             CompanyEnricher enricher = EnrichmentAdapters.waterfall(enrichmentSettings(System.getenv()), http,
                     EnrichmentCachePersistence.create(persistence.jdbi()),
                     new LateEnrichmentRecorder(persistence.companies(), persistence.audit(), ids, clock,
-                            crmFirmographics(settings, database, persistence, crm, clock)), clock);
+                            crmFirmographics(persistence, crmPorts)), clock);
             PipelineStores stores = new PipelineStores(persistence.events(), persistence.contacts(),
                     persistence.companies(), persistence.signals(), persistence.reviews(), persistence.audit(),
                     persistence.transactions());
             // One roster for the pipeline, the dry-run API and the sandbox page: with a real CRM it caches the owners
             // API, and three caches would call that API three times as often.
             Supplier<OwnerRoster> owners = owners(settings, crm);
-            ActionWiring actions = ActionWiring.create(settings, System.getenv(), persistence, database, rules, http,
-                    ids, clock);
+            ActionWiring actions = ActionWiring.create(settings, System.getenv(), persistence, crmPorts.engagements(),
+                    rules, http, ids, clock);
             DryRunRulesetService dryRuns = new DryRunRulesetService();
             ShadowRulesetService shadowRules = shadowRules(persistence, rules, ids, clock);
             RulesPopulations populations = rulesPopulations(persistence, clock);
@@ -191,7 +191,7 @@ public final class Orchestrator implements AutoCloseable {
                     fieldMaps.signalNormalizer(), IntakeWiring.leadValidator(System.getenv()), enricher,
                     new ClassifyLeadService(leadClassifier(System.getenv(), http, clock)), crm, rules,
                     owners, rotation, accountMatching(persistence), stores, ids, clock,
-                    contactMerging(settings, database, persistence, crm, clock),
+                    contactMerging(persistence, crmPorts),
                     PipelineOptions.NONE.withSqlDeals(CrmWiring.sqlDeals(settings, crmPorts, System.getenv(), clock))
                             .withShadow(shadowRules).withActions(actions.planner()));
             JobWorker worker = new JobWorker(persistence.jobs(), crmUpdates(process, parser, stores, persistence, rules,
@@ -328,27 +328,21 @@ public final class Orchestrator implements AutoCloseable {
     static final int SEED_CONTACTS = 25_000;
 
     /**
-     * Person dedupe, the merge policy ({@code MERGE_POLICY_PATH}, else the shipped file) and, on the sandbox CRM,
-     * firmographics written to CRM companies under it. HubSpot and Salesforce company properties are not written
-     * yet: there the firmographics stay in our company directory.
+     * Person dedupe, the merge policy ({@code MERGE_POLICY_PATH}, else the shipped file) and firmographics written
+     * to the CRM company under it (on HubSpot and Salesforce only the fields the company field map places).
      */
-    static ContactMerging contactMerging(Settings settings, Database database, PersistenceAdapter persistence,
-            CrmGateway crm, Clock clock) {
+    static ContactMerging contactMerging(PersistenceAdapter persistence, CrmWiring.CrmPorts crmPorts) {
         MergeSettings merge = MergePolicyFile.fromEnvironment(System.getenv());
         PersonMatching people = new PersonMatching(persistence.identityIndex(), merge.personThresholds(),
                 new MatchRecordFactory(new GuavaRegistrableDomains()));
-        return new ContactMerging(people, merge.policy(), crmFirmographics(settings, database, persistence, crm,
-                clock));
+        return new ContactMerging(people, merge.policy(), crmFirmographics(persistence, crmPorts));
     }
 
-    /** Firmographics to CRM companies under the merge policy: the sandbox CRM only, for now. */
-    static Optional<CrmFirmographicsWriter> crmFirmographics(Settings settings, Database database,
-            PersistenceAdapter persistence, CrmGateway crm, Clock clock) {
-        if (settings.crm().equals("hubspot") || settings.crm().equals("salesforce")) {
-            return Optional.empty();
-        }
-        return Optional.of(new CrmFirmographicsWriter(SandboxCrmAdapter.companyProfiles(database.dataSource(), clock),
-                persistence.writtenFields(), MergePolicyFile.fromEnvironment(System.getenv()).policy(), crm.name()));
+    /** Firmographics to the configured CRM's companies under the merge policy, through its company profiles port. */
+    static Optional<CrmFirmographicsWriter> crmFirmographics(PersistenceAdapter persistence,
+            CrmWiring.CrmPorts crmPorts) {
+        return Optional.of(new CrmFirmographicsWriter(crmPorts.companyProfiles(), persistence.writtenFields(),
+                MergePolicyFile.fromEnvironment(System.getenv()).policy(), crmPorts.gateway().name()));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.orchestrator.adapter.crm.hubspot;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.application.port.out.crm.CrmCompanyProfiles;
 import dev.orchestrator.application.port.out.crm.CrmContactBatches;
 import dev.orchestrator.application.port.out.crm.CrmDeals;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
@@ -25,18 +26,28 @@ public final class HubSpotAdapter {
 
     /**
      * Every HubSpot port over one portal budget (ten-secondly window, search window and daily allowance):
-     * contacts and companies on both lanes, deals, notes and tasks on the live lane, and the batch upsert on the
-     * backfill lane (backfills and replays move many records at once).
+     * contacts and companies on both lanes, deals, notes, tasks and company firmographics on the live lane, and the
+     * batch upsert on the backfill lane (backfills and replays move many records at once).
      */
     public record Ports(CrmGateway live, CrmGateway backfill, CrmDeals deals, CrmEngagements engagements,
-            CrmContactBatches batches) {
+            CrmContactBatches batches, CrmCompanyProfiles companyProfiles) {
     }
 
     public static Ports createPorts(HubSpotSettings settings, HttpClient http, Clock clock) {
-        return createPorts(settings, http, clock, Sleeper.threadSleep());
+        return createPorts(settings, HubSpotCompanyFields.defaults(), http, clock, Sleeper.threadSleep());
+    }
+
+    public static Ports createPorts(HubSpotSettings settings, HubSpotCompanyFields companyFields, HttpClient http,
+            Clock clock) {
+        return createPorts(settings, companyFields, http, clock, Sleeper.threadSleep());
     }
 
     public static Ports createPorts(HubSpotSettings settings, HttpClient http, Clock clock, Sleeper sleeper) {
+        return createPorts(settings, HubSpotCompanyFields.defaults(), http, clock, sleeper);
+    }
+
+    public static Ports createPorts(HubSpotSettings settings, HubSpotCompanyFields companyFields, HttpClient http,
+            Clock clock, Sleeper sleeper) {
         ObjectMapper json = json();
         HubSpotErrors errors = new HubSpotErrors(json, settings.token(), settings.fieldMap());
         HubSpotHttp client = new HubSpotHttp(settings, http, new RateLimiter(settings.rateLimits(), clock, sleeper),
@@ -46,7 +57,8 @@ public final class HubSpotAdapter {
                 new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL),
                 new HubSpotDeals(live), new HubSpotEngagements(live),
                 new HubSpotContactBatches(client, new HubSpotObjects(client, errors, json, Lane.BACKFILL),
-                        settings.fieldMap(), Lane.BACKFILL));
+                        settings.fieldMap(), Lane.BACKFILL),
+                new HubSpotCompanyProfiles(client, live, companyFields, Lane.LIVE));
     }
 
     /** The live-lane gateway; use {@link #createLanes} when backfills share the portal. */

@@ -1,6 +1,7 @@
 package dev.orchestrator.adapter.crm.salesforce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.application.port.out.crm.CrmCompanyProfiles;
 import dev.orchestrator.application.port.out.crm.CrmContactBatches;
 import dev.orchestrator.application.port.out.crm.CrmDeals;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
@@ -14,10 +15,16 @@ public final class SalesforceAdapter {
     }
 
     /** Every Salesforce port over one token and one {@code Sforce-Limit-Info} record. */
-    public record Ports(CrmGateway gateway, CrmDeals deals, CrmEngagements engagements, CrmContactBatches batches) {
+    public record Ports(CrmGateway gateway, CrmDeals deals, CrmEngagements engagements, CrmContactBatches batches,
+            CrmCompanyProfiles companyProfiles) {
     }
 
     public static Ports createPorts(SalesforceSettings settings, HttpClient http) {
+        return createPorts(settings, SalesforceAccountFields.defaults(), http);
+    }
+
+    public static Ports createPorts(SalesforceSettings settings, SalesforceAccountFields accountFields,
+            HttpClient http) {
         ObjectMapper json = new ObjectMapper();
         Secrets secrets = new Secrets(settings.clientSecret());
         SalesforceTokens tokens = new SalesforceTokens(settings, http, json, secrets);
@@ -26,7 +33,8 @@ public final class SalesforceAdapter {
         SalesforceRecords records = new SalesforceRecords(client, errors, json);
         return new Ports(new SalesforceCrmGateway(client, errors, settings.fieldMap(), json),
                 new SalesforceDeals(records), new SalesforceEngagements(records),
-                new SalesforceContactBatches(records, settings.fieldMap()));
+                new SalesforceContactBatches(records, settings.fieldMap()),
+                new SalesforceCompanyProfiles(records, accountFields));
     }
 
     public static CrmGateway create(SalesforceSettings settings, HttpClient http) {

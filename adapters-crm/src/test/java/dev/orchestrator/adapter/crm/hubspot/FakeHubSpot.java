@@ -57,7 +57,7 @@ final class FakeHubSpot implements AutoCloseable {
     private static final Set<String> CONTACT_PROPERTIES = Set.of("email", "firstname", "lastname", "company",
             "phone", "lifecyclestage", "hubspot_owner_id", "jobtitle", "website");
     private static final Set<String> COMPANY_PROPERTIES = Set.of("domain", "name", "industry", "numberofemployees",
-            "hubspot_owner_id");
+            "country", "state", "annualrevenue", "hubspot_owner_id");
     private static final Set<String> READ_ONLY = Set.of("createdate", "lastmodifieddate", "hs_object_id");
     private static final String DEALS = "/crm/v3/objects/0-3";
     private static final String NOTES = "/crm/v3/objects/notes";
@@ -489,6 +489,7 @@ final class FakeHubSpot implements AutoCloseable {
             case "POST " + DEALS + "/search" -> search(deals, json.readTree(body));
             case "PATCH " + DEALS + "/{dealId}" -> update(deals, DEAL_PROPERTIES, lastSegment, json.readTree(body));
             case "GET " + CONTACTS + "/{contactId}" -> read(lastSegment);
+            case "GET " + COMPANIES + "/{companyId}" -> readCompany(lastSegment, query);
             case "GET " + CONTACTS -> list(query);
             default -> Answer.of(501, error("NOT_IMPLEMENTED", "the fake does not serve " + op.operationId()));
         };
@@ -773,6 +774,34 @@ final class FakeHubSpot implements AutoCloseable {
         Stored stored = contacts.get(id);
         return stored == null ? Answer.of(404, error("OBJECT_NOT_FOUND", "resource not found"))
                 : Answer.of(200, object(stored, DEFAULT_SEARCH_PROPERTIES));
+    }
+
+    /** {@code properties=a,b} names the properties to send; without it HubSpot sends its default few. */
+    private Answer readCompany(String id, String query) {
+        Stored stored = companies.get(id);
+        if (stored == null) {
+            return Answer.of(404, error("OBJECT_NOT_FOUND", "resource not found"));
+        }
+        List<String> wanted = List.of("domain", "name");
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("properties=")) {
+                    wanted = List.of(java.net.URLDecoder.decode(pair.substring("properties=".length()),
+                            StandardCharsets.UTF_8).split(","));
+                }
+            }
+        }
+        return Answer.of(200, object(stored, wanted));
+    }
+
+    /** A person edits one property of a company in HubSpot's UI. */
+    synchronized void setCompanyProperty(String id, String property, String value) {
+        companies.get(id).properties.put(property, value);
+    }
+
+    /** The company's properties as they are in the portal now. */
+    synchronized Map<String, String> company(String id) {
+        return Map.copyOf(companies.get(id).properties);
     }
 
     private Answer list(String query) {

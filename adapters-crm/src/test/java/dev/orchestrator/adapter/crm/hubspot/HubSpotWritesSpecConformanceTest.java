@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deals, notes, tasks and batch upserts use operations of HubSpot's published specs (deals, notes, tasks, contacts,
+ * Deals, notes, tasks, company firmographics and batch upserts use operations of HubSpot's published specs (deals, notes, tasks, contacts,
  * associations v4), with requests the spec accepts and HubSpot's own association type ids.
  */
 class HubSpotWritesSpecConformanceTest {
@@ -46,6 +46,10 @@ class HubSpotWritesSpecConformanceTest {
         ports.live().findCompanyByDomain("deals.example");
         ports.live().updateCompany(company, companyDraft);
         ports.live().associateContactWithCompany(contact, company);
+        ports.companyProfiles().write(company, java.util.Map.of(
+                dev.orchestrator.application.port.out.crm.CompanyProfileField.INDUSTRY, "software",
+                dev.orchestrator.application.port.out.crm.CompanyProfileField.EMPLOYEES, "250"));
+        ports.companyProfiles().read(company);
         ports.live().owners();
         ports.live().health();
         DealDraft deal = new DealDraft("deal-spec", "Deals — spec", "default", "appointmentscheduled",
@@ -74,6 +78,7 @@ class HubSpotWritesSpecConformanceTest {
                 "post-/crm/v3/objects/companies_create",
                 "post-/crm/v3/objects/companies/search_doSearch",
                 "patch-/crm/v3/objects/companies/{companyId}_update",
+                "get-/crm/v3/objects/companies/{companyId}_getById",
                 "put-/crm/v4/objects/{objectType}/{objectId}/associations/{toObjectType}/{toObjectId}_create",
                 "get-/crm/v3/owners_/crm/v3/owners",
                 "post-/crm/v3/objects/0-3/batch/upsert_upsert",

@@ -58,7 +58,8 @@ final class FakeSalesforce implements AutoCloseable {
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "Contact", Set.of("Id", "Email", "FirstName", "LastName", "Company_Name__c", "Phone", "Lifecycle_Stage__c",
                     "OwnerId", "Orchestrator_Email__c", "AccountId"),
-            "Account", Set.of("Id", "Name", "Website", "OwnerId"),
+            "Account", Set.of("Id", "Name", "Website", "OwnerId", "Industry", "NumberOfEmployees", "BillingCountry",
+                    "BillingState", "Revenue_Range__c"),
             "User", Set.of("Id", "Email", "FirstName", "LastName", "IsActive", "UserType"),
             "Opportunity", Set.of("Id", "Name", "StageName", "CloseDate", "Amount", "Pipeline__c", "OwnerId",
                     "AccountId", "IsClosed", "Orchestrator_Id__c"),
