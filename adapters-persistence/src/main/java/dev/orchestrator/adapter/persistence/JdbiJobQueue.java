@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The job queue in PostgreSQL. A claim takes ready jobs and jobs whose lease ran out (their worker died) with
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * claim (or the rescue of an expired lease) has replaced it.
  */
 final class JdbiJobQueue implements JobQueue {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbiJobQueue.class);
     private static final Duration RESCUE_INTERVAL = Duration.ofSeconds(5);
     private final HandleContext db;
     private final AtomicReference<Instant> lastRescue = new AtomicReference<>();
@@ -117,7 +114,7 @@ final class JdbiJobQueue implements JobQueue {
                 .bind("error", Text.safe(error))
                 .bind("now", Timestamp.from(now))
                 .execute());
-        return applied(changed, jobId, leaseToken, "retry");
+        return changed > 0;
     }
 
     @Override
@@ -136,15 +133,6 @@ final class JdbiJobQueue implements JobQueue {
                 .bind("error", Text.safe(error))
                 .bind("now", Timestamp.from(now))
                 .execute());
-        return applied(changed, jobId, leaseToken, status);
-    }
-
-    /** A stale mark is expected after a long pause (GC, a slow CRM), not an error: the job's new holder decides. */
-    private static boolean applied(int changed, long jobId, long leaseToken, String mark) {
-        if (changed == 0) {
-            LOG.warn("job {}: '{}' with lease token {} ignored: the job is no longer held under that token",
-                    jobId, mark, leaseToken);
-        }
         return changed > 0;
     }
 
