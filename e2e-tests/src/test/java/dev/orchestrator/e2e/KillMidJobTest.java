@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,8 +203,6 @@ class KillMidJobTest {
         assertThat(otherLinks).isZero();
     }
 
-    @Disabled("open finding: the company decision is not kept across a re-run, so a lead killed after its "
-            + "association and re-run after the CRM changed is linked to two companies (see docs/DECISIONS.md)")
     @Test
     void aLeadReRunAfterAKillStaysLinkedToTheOneCompanyItsFirstRunChose() throws Exception {
         ServerProcess server = ServerProcess.start(temp.resolve("g"), environment());

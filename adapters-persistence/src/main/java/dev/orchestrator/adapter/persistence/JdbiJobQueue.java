@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The job queue in PostgreSQL. A claim takes ready jobs and jobs whose lease ran out (their worker died) with
- * {@code FOR UPDATE SKIP LOCKED}, so several workers and several instances never claim the same job.
+ * {@code FOR UPDATE SKIP LOCKED}, so several workers and several instances never claim the same job. Each claim
+ * bumps the job's lease token; completion, retry and dead letter name the token and change nothing once another
+ * claim (or the rescue of an expired lease) has replaced it.
  */
 final class JdbiJobQueue implements JobQueue {
     private static final Duration RESCUE_INTERVAL = Duration.ofSeconds(5);
@@ -61,20 +63,21 @@ final class JdbiJobQueue implements JobQueue {
                         ),
                         claimed as (
                             update jobs j set status = 'running', attempts = j.attempts + 1,
-                                locked_until = :lockedUntil, updated_at = :now
+                                lease_token = j.lease_token + 1, locked_until = :lockedUntil, updated_at = :now
                             from claimable c where j.id = c.id
-                            returning j.id, j.kind, j.event_id, j.attempts, j.max_attempts
+                            returning j.id, j.kind, j.event_id, j.attempts, j.max_attempts, j.lease_token
                         ),
                         processing as (
                             update raw_events e set status = 'processing', updated_at = :now
                             from claimed where e.id = claimed.event_id and e.status in ('received', 'processing')
                         )
-                        select id, kind, event_id, attempts, max_attempts from claimed""")
+                        select id, kind, event_id, attempts, max_attempts, lease_token from claimed""")
                 .bind("now", Timestamp.from(now))
                 .bind("lockedUntil", Timestamp.from(now.plus(lease)))
                 .bind("max", max)
                 .map((rs, ctx) -> new ClaimedJob(rs.getLong("id"), JobKind.fromKey(rs.getString("kind")),
-                        rs.getObject("event_id", UUID.class), rs.getInt("attempts"), rs.getInt("max_attempts")))
+                        rs.getObject("event_id", UUID.class), rs.getInt("attempts"), rs.getInt("max_attempts"),
+                        rs.getLong("lease_token")))
                 .list());
     }
 
@@ -95,36 +98,42 @@ final class JdbiJobQueue implements JobQueue {
     }
 
     @Override
-    public void complete(long jobId, Instant now) {
-        finish(jobId, "done", null, now);
+    public boolean complete(long jobId, long leaseToken, Instant now) {
+        return finish(jobId, leaseToken, "done", null, now);
     }
 
     @Override
-    public void retryAt(long jobId, Instant runAt, String error, Instant now) {
-        db.useRelaxed(handle -> handle.createUpdate("""
+    public boolean retryAt(long jobId, long leaseToken, Instant runAt, String error, Instant now) {
+        int changed = db.relaxed(handle -> handle.createUpdate("""
                         update jobs set status = 'ready', run_at = :runAt, locked_until = null, last_error = :error,
-                            updated_at = :now where id = :id""")
+                            updated_at = :now
+                        where id = :id and lease_token = :token and status = 'running'""")
                 .bind("id", jobId)
+                .bind("token", leaseToken)
                 .bind("runAt", Timestamp.from(runAt))
                 .bind("error", Text.safe(error))
                 .bind("now", Timestamp.from(now))
                 .execute());
+        return changed > 0;
     }
 
     @Override
-    public void deadLetter(long jobId, String error, Instant now) {
-        finish(jobId, "dead", error, now);
+    public boolean deadLetter(long jobId, long leaseToken, String error, Instant now) {
+        return finish(jobId, leaseToken, "dead", error, now);
     }
 
-    private void finish(long jobId, String status, String error, Instant now) {
-        db.useRelaxed(handle -> handle.createUpdate("""
+    private boolean finish(long jobId, long leaseToken, String status, String error, Instant now) {
+        int changed = db.relaxed(handle -> handle.createUpdate("""
                         update jobs set status = :status, locked_until = null,
-                            last_error = coalesce(:error, last_error), updated_at = :now where id = :id""")
+                            last_error = coalesce(:error, last_error), updated_at = :now
+                        where id = :id and lease_token = :token and status = 'running'""")
                 .bind("id", jobId)
+                .bind("token", leaseToken)
                 .bind("status", status)
                 .bind("error", Text.safe(error))
                 .bind("now", Timestamp.from(now))
                 .execute());
+        return changed > 0;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.orchestrator.adapter.persistence;
 
 import dev.orchestrator.application.port.out.AlertLog;
 import dev.orchestrator.application.port.out.AuditLog;
+import dev.orchestrator.application.port.out.CompanyChoices;
 import dev.orchestrator.application.port.out.JobLedger;
 import dev.orchestrator.application.port.out.actions.ActionOutbox;
 import dev.orchestrator.application.port.out.AuditPages;
@@ -196,5 +197,10 @@ public final class PersistenceAdapter {
     /** Open operator alerts, shared by every instance. */
     public AlertLog alertLog() {
         return alertLog;
+    }
+
+    /** The CRM company chosen per event, each choice committed in a transaction of its own. */
+    public CompanyChoices companyChoices() {
+        return new JdbiCompanyChoices(jdbi);
     }
 }

@@ -180,7 +180,7 @@ class ActionOutboxTest {
     private void bury(ClaimedJob job, String errorClass) {
         persistence.jobLedger().recordAttempt(job.id(), new JobLedger.JobAttempt(job.attempt(), clock.instant(),
                 "dead", errorClass, errorClass + " refused"));
-        persistence.jobs().deadLetter(job.id(), errorClass + " refused", clock.instant());
+        persistence.jobs().deadLetter(job.id(), job.leaseToken(), errorClass + " refused", clock.instant());
     }
 
     private List<ClaimedJob> actionJobs() {
@@ -191,8 +191,8 @@ class ActionOutboxTest {
     /** An event whose processing job already ran: only action jobs are left to claim. */
     private UUID processedEvent() {
         UUID event = stored.event(ids.newId(), "form", clock.instant(), Optional.of("ada@acme.com"), EventStatus.DONE);
-        persistence.jobs().claim(100, LEASE, clock.instant()).forEach(j -> persistence.jobs().complete(j.id(),
-                clock.instant()));
+        persistence.jobs().claim(100, LEASE, clock.instant())
+                .forEach(j -> persistence.jobs().complete(j.id(), j.leaseToken(), clock.instant()));
         persistence.events().updateStatus(event, EventStatus.DONE, Optional.empty());
         return event;
     }

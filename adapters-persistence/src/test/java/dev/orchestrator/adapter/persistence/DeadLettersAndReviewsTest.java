@@ -97,7 +97,7 @@ class DeadLettersAndReviewsTest {
     private long bury(String email, String error) {
         stored.event(ids.newId(), "form", clock.instant(), Optional.of(email), EventStatus.RECEIVED);
         ClaimedJob job = persistence.jobs().claim(1, Duration.ofSeconds(30), clock.instant()).get(0);
-        persistence.jobs().deadLetter(job.id(), error, clock.instant());
+        persistence.jobs().deadLetter(job.id(), job.leaseToken(), error, clock.instant());
         clock.advance(Duration.ofSeconds(1));
         return job.id();
     }

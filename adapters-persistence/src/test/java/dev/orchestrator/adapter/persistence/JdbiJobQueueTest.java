@@ -62,7 +62,7 @@ class JdbiJobQueueTest {
     void aJobToRetryLaterIsNotClaimedBeforeItsTime() {
         enqueueJobs(1);
         ClaimedJob job = queue.claim(10, LEASE, clock.instant()).get(0);
-        queue.retryAt(job.id(), clock.instant().plusSeconds(60), "429", clock.instant());
+        queue.retryAt(job.id(), job.leaseToken(), clock.instant().plusSeconds(60), "429", clock.instant());
 
         assertThat(queue.claim(10, LEASE, clock.instant())).isEmpty();
         clock.advance(Duration.ofSeconds(61));
@@ -73,8 +73,8 @@ class JdbiJobQueueTest {
     void completedAndDeadJobsAreNeverClaimedAndAreCounted() {
         enqueueJobs(2);
         List<ClaimedJob> jobs = queue.claim(10, LEASE, clock.instant());
-        queue.complete(jobs.get(0).id(), clock.instant());
-        queue.deadLetter(jobs.get(1).id(), "gave up", clock.instant());
+        queue.complete(jobs.get(0).id(), jobs.get(0).leaseToken(), clock.instant());
+        queue.deadLetter(jobs.get(1).id(), jobs.get(1).leaseToken(), "gave up", clock.instant());
         clock.advance(LEASE.multipliedBy(2));
 
         assertThat(queue.claim(10, LEASE, clock.instant())).isEmpty();

@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * last; send to review what a person must fix; alert an operator at once, on the first failure, about what no
  * retry can fix (expired token, missing scope, deprecated API), and dead-letter the job for a replay once fixed.
  * Every failed attempt is written to the job's ledger, so a dead letter shows its history.
+ *
+ * <p>Every mark names the claim's lease token: a worker whose lease ran out while it worked (a long pause, a slow
+ * CRM) may find the job rescued or claimed by another worker, and then its mark changes nothing, and it neither
+ * sets the event back nor writes the attempt into the ledger: the job's new holder decides.
  */
 public final class JobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
@@ -145,10 +149,13 @@ public final class JobWorker {
     private void markFinished(ClaimedJob job, Optional<String> poison) {
         try {
             if (poison.isPresent()) {
-                queue.deadLetter(job.id(), poison.get(), clock.instant());
-                note(job, "dead", "poison", poison.get());
-            } else {
-                queue.complete(job.id(), clock.instant());
+                if (queue.deadLetter(job.id(), job.leaseToken(), poison.get(), clock.instant())) {
+                    note(job, "dead", "poison", poison.get());
+                } else {
+                    stale(job, "dead letter");
+                }
+            } else if (!queue.complete(job.id(), job.leaseToken(), clock.instant())) {
+                stale(job, "completion");
             }
         } catch (RuntimeException failure) {
             LOG.warn("job {} (event {}) finished, but marking it failed; it is claimed again when its lease ends: {}",
@@ -186,10 +193,13 @@ public final class JobWorker {
         }
         Instant now = clock.instant();
         Duration wait = policy.backoff(job.attempt(), failure.retryAfter());
+        if (!queue.retryAt(job.id(), job.leaseToken(), now.plus(wait), error, now)) {
+            stale(job, "retry after: " + error);
+            return;
+        }
         LOG.warn("job {} ({} for event {}) attempt {}/{} failed, retrying in {} ms: {}", job.id(), job.kind().key(),
                 job.eventId(), job.attempt(), job.maxAttempts(), wait.toMillis(), error);
         note(job, "retry", failure.errorClass(), error);
-        queue.retryAt(job.id(), now.plus(wait), error, now);
         if (job.kind() == JobKind.PROCESS_EVENT) {
             recordFailure(job, error, Map.of("attempt", Integer.toString(job.attempt()),
                     "retryInMs", Long.toString(wait.toMillis())));
@@ -203,13 +213,21 @@ public final class JobWorker {
      */
     private void bury(ClaimedJob job, Classified failure, EventStatus status, String outcome) {
         String error = failure.error();
+        if (!queue.deadLetter(job.id(), job.leaseToken(), error, clock.instant())) {
+            stale(job, "dead letter after: " + error);
+            return;
+        }
         LOG.error("job {} ({} for event {}) dead-lettered: {}", job.id(), job.kind().key(), job.eventId(), error);
         note(job, outcome, failure.errorClass(), error);
-        queue.deadLetter(job.id(), error, clock.instant());
         if (job.kind() == JobKind.PROCESS_EVENT) {
             recordFailure(job, error, Map.of("attempt", Integer.toString(job.attempt()), "final", "true"));
             events.updateStatus(job.eventId(), status, Optional.of(error));
         }
+    }
+
+    private static void stale(ClaimedJob job, String mark) {
+        LOG.warn("job {} (event {}, attempt {}): its lease ran out and the job is no longer this worker's; "
+                + "its {} was not applied", job.id(), job.eventId(), job.attempt(), mark);
     }
 
     private void note(ClaimedJob job, String outcome, String errorClass, String error) {

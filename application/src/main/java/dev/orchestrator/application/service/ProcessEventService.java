@@ -12,6 +12,7 @@ import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessEventUseCase;
 import dev.orchestrator.application.port.in.ProcessOutcome;
 import dev.orchestrator.application.port.out.ActiveRuleset;
+import dev.orchestrator.application.port.out.CompanyChoices;
 import dev.orchestrator.application.port.out.CompanyDirectory.KnownCompany;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.PayloadParser;
@@ -503,40 +504,59 @@ public final class ProcessEventService implements ProcessEventUseCase {
      * Search-before-create for the company: the exact domain first, then the identity index, so a lead from
      * {@code jane@acme.co.uk} whose form says "ACME Corp" finds the account "Acme Corporation" at acme.com. A match
      * is used as is; a possible match is written as a new company and put to review beside the candidate.
+     *
+     * <p>The choice is kept before the CRM writes that act on it, and a re-run of the event (the worker died after
+     * linking the contact) links the company kept, not the one the CRM as it is now would suggest. A run that died
+     * between planning a new company and learning its id looks it up by domain, and creates it only if it is not
+     * there: it does not consult the index again.
      */
     private KnownCompany writeCompany(KnownCompany company, ValidatedLead lead, UUID eventId, AuditTrail trail,
             Instant now, Firmographics firmographics) {
-        Optional<CrmCompany> existing = crm.findCompanyByDomain(company.domain());
+        Optional<CompanyChoices.CompanyChoice> earlier = accounts.chosen(eventId, company.domain());
+        Optional<CrmObjectId> kept = earlier.flatMap(CompanyChoices.CompanyChoice::crmCompanyId)
+                .map(CrmObjectId::new);
         CompanyDraft draft = new CompanyDraft(company.domain(), lead.company());
         CrmObjectId id;
         String operation;
-        if (existing.isPresent()) {
-            id = existing.get().id();
-            operation = "found by domain";
-            if (lead.company().isPresent() && existing.get().name().isEmpty()) {
-                crm.updateCompany(id, draft);
-            }
+        if (kept.isPresent()) {
+            id = kept.get();
+            operation = "kept from an earlier run (" + earlier.get().how() + ")";
         } else {
-            CompanyMatch match = accounts.match(eventId.toString(), lead.company().orElse(""), company.domain(),
-                    lead.email().value(), lead.phoneE164().orElse(""), lead.country().orElse(""));
-            if (match.isDuplicate() && match.accountId().isPresent()) {
-                id = new CrmObjectId(match.accountId().get());
-                operation = "matched account";
-                trail.record(AuditKind.MATCHED, CONTACT, Optional.empty(), "dedupe",
-                        "company matched existing account " + id + " (score "
-                                + String.format(java.util.Locale.ROOT, "%.1f", match.decision().score().total()) + ")",
-                        matchEvidence(match));
+            Optional<CrmCompany> existing = crm.findCompanyByDomain(company.domain());
+            if (existing.isPresent()) {
+                operation = "found by domain";
+                id = keep(eventId, company, Optional.of(existing.get().id()), operation, now);
+                if (lead.company().isPresent() && existing.get().name().isEmpty() && id.equals(existing.get().id())) {
+                    crm.updateCompany(id, draft);
+                }
             } else {
-                id = crm.createCompany(draft);
-                operation = "create";
-                if (match.isPossibleDuplicate() && match.accountId().isPresent()) {
-                    Map<String, String> evidence = matchEvidence(match);
-                    evidence.put("created", id.value());
+                // A plan to create stands: the index, which may have learnt of a look-alike since, is not asked again.
+                CompanyMatch match = earlier.isPresent() ? CompanyMatch.noCandidate()
+                        : accounts.match(eventId.toString(), lead.company().orElse(""), company.domain(),
+                                lead.email().value(), lead.phoneE164().orElse(""), lead.country().orElse(""));
+                if (match.isDuplicate() && match.accountId().isPresent()) {
+                    operation = "matched account";
+                    id = keep(eventId, company, Optional.of(new CrmObjectId(match.accountId().get())), operation, now);
                     trail.record(AuditKind.MATCHED, CONTACT, Optional.empty(), "dedupe",
-                            "possible duplicate of account " + match.accountId().get() + ": sent to review",
-                            evidence);
-                    stores.reviews().open(eventId, "possible-duplicate-account",
-                            duplicateProblems(id, match, lead, company), now);
+                            "company matched existing account " + id + " (score "
+                                    + String.format(java.util.Locale.ROOT, "%.1f", match.decision().score().total())
+                                    + ")", matchEvidence(match));
+                } else {
+                    operation = "create";
+                    // The plan first: a run that dies before the CRM answers is re-run as a plan to create.
+                    Optional<String> planned = accounts.choose(eventId, company.domain(), Optional.empty(), operation,
+                            now).crmCompanyId();
+                    id = planned.isPresent() ? new CrmObjectId(planned.get())
+                            : keep(eventId, company, Optional.of(crm.createCompany(draft)), operation, now);
+                    if (match.isPossibleDuplicate() && match.accountId().isPresent()) {
+                        Map<String, String> evidence = matchEvidence(match);
+                        evidence.put("created", id.value());
+                        trail.record(AuditKind.MATCHED, CONTACT, Optional.empty(), "dedupe",
+                                "possible duplicate of account " + match.accountId().get() + ": sent to review",
+                                evidence);
+                        stores.reviews().open(eventId, "possible-duplicate-account",
+                                duplicateProblems(id, match, lead, company), now);
+                    }
                 }
             }
         }
@@ -546,6 +566,17 @@ public final class ProcessEventService implements ProcessEventUseCase {
         return new KnownCompany(company.domain(), company.name(), Optional.of(id.value()), company.employees(),
                 company.industry(), company.revenueRange(), company.fundingStage(), company.country(),
                 company.state(), company.technologies(), now);
+    }
+
+    /**
+     * Keeps the company chosen for the event before any CRM write acts on it; answers the one kept, which is an
+     * earlier run's when a concurrent run of the same event got there first.
+     */
+    private CrmObjectId keep(UUID eventId, KnownCompany company, Optional<CrmObjectId> chosen, String how,
+            Instant now) {
+        return accounts.choose(eventId, company.domain(), chosen, how, now).crmCompanyId().map(CrmObjectId::new)
+                .orElseGet(() -> chosen.orElseThrow(() -> new IllegalStateException(
+                        "no company kept for " + company.domain())));
     }
 
     /**

@@ -60,8 +60,8 @@ class JobWorkerLeaseTest {
     @Test
     void aJobOfTheBatchWhoseLeaseRanOutWhileEarlierJobsRanIsNotStarted() {
         MutableClock clock = new MutableClock(NOW);
-        queue.batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5),
-                new ClaimedJob(8, JobKind.PROCESS_EVENT, UUID.fromString("00000000-0000-0000-0000-000000000043"), 1, 5));
+        queue.batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5, 1),
+                new ClaimedJob(8, JobKind.PROCESS_EVENT, UUID.fromString("00000000-0000-0000-0000-000000000043"), 1, 5, 1));
         List<UUID> started = new ArrayList<>();
         worker(command -> {
             started.add(command.eventId());
@@ -70,6 +70,34 @@ class JobWorkerLeaseTest {
         }, clock).runOnce();
 
         assertThat(started).containsExactly(EVENT);
+        assertThat(queue.completed).containsExactly(7L);
+    }
+
+    @Test
+    void aWorkerWhoseJobWasClaimedByAnotherWhileItWorkedLeavesTheEventToTheNewHolder() {
+        worker(command -> {
+            queue.currentToken = 2;
+            throw new IllegalStateException("CRM call timed out after the lease ran out");
+        }).runOnce();
+
+        assertThat(queue.retries).isEmpty();
+        assertThat(events.statuses).isEmpty();
+    }
+
+    @Test
+    void aWorkerWhoseJobWasClaimedByAnotherWhileItWorkedDoesNotBuryIt() {
+        worker(command -> {
+            queue.currentToken = 2;
+            return new ProcessOutcome.Poison("unreadable");
+        }).runOnce();
+
+        assertThat(queue.buried).isEmpty();
+    }
+
+    @Test
+    void aWorkerThatStillHoldsItsJobCompletesIt() {
+        worker(command -> new ProcessOutcome.Done(Optional.empty(), false)).runOnce();
+
         assertThat(queue.completed).containsExactly(7L);
     }
 
@@ -87,7 +115,10 @@ class JobWorkerLeaseTest {
         boolean failCompletion;
         final List<Long> retries = new ArrayList<>();
         final List<Long> completed = new ArrayList<>();
-        List<ClaimedJob> batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5));
+        final List<Long> buried = new ArrayList<>();
+        /** The token of the job's latest claim; another worker's claim replaces it. */
+        long currentToken = 1;
+        List<ClaimedJob> batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5, 1));
         private boolean claimed;
 
         @Override
@@ -100,16 +131,24 @@ class JobWorkerLeaseTest {
         }
 
         @Override
-        public void complete(long jobId, Instant now) {
+        public boolean complete(long jobId, long leaseToken, Instant now) {
             if (failCompletion) {
                 throw new IllegalStateException("FATAL: terminating connection due to administrator command");
             }
+            if (leaseToken != currentToken) {
+                return false;
+            }
             completed.add(jobId);
+            return true;
         }
 
         @Override
-        public void retryAt(long jobId, Instant runAt, String error, Instant now) {
+        public boolean retryAt(long jobId, long leaseToken, Instant runAt, String error, Instant now) {
+            if (leaseToken != currentToken) {
+                return false;
+            }
             retries.add(jobId);
+            return true;
         }
 
         @Override
@@ -121,7 +160,12 @@ class JobWorkerLeaseTest {
         }
 
         @Override
-        public void deadLetter(long jobId, String error, Instant now) {
+        public boolean deadLetter(long jobId, long leaseToken, String error, Instant now) {
+            if (leaseToken != currentToken) {
+                return false;
+            }
+            buried.add(jobId);
+            return true;
         }
 
         @Override

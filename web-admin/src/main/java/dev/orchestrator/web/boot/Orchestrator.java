@@ -358,7 +358,8 @@ public final class Orchestrator implements AutoCloseable {
     static AccountMatching accountMatching(PersistenceAdapter persistence) {
         MatchRecordFactory records = new MatchRecordFactory(new GuavaRegistrableDomains());
         return new AccountMatching(new MatchCompanyService(persistence.identityIndex(),
-                RecordMatcher.standard(MatchThresholds.DEFAULT), records), persistence.identityIndex(), records);
+                RecordMatcher.standard(MatchThresholds.DEFAULT), records), persistence.identityIndex(), records,
+                persistence.companyChoices());
     }
 
     /** The sandbox CRM seeded from the shipped firmographics and owners. */

@@ -16,11 +16,17 @@ public interface JobQueue {
     /** Claims ready jobs and jobs whose lease expired (their worker died), each for {@code lease}. */
     List<ClaimedJob> claim(int max, Duration lease, Instant now);
 
-    void complete(long jobId, Instant now);
+    /**
+     * Marks the job done if {@code leaseToken} is still its claim's token and it is running; answers whether it did.
+     * A stale mark (the lease ran out and the job was rescued or claimed again) changes nothing.
+     */
+    boolean complete(long jobId, long leaseToken, Instant now);
 
-    void retryAt(long jobId, Instant runAt, String error, Instant now);
+    /** Puts the job back for {@code runAt}, under the same fencing as {@link #complete}; answers whether it did. */
+    boolean retryAt(long jobId, long leaseToken, Instant runAt, String error, Instant now);
 
-    void deadLetter(long jobId, String error, Instant now);
+    /** Buries the job, under the same fencing as {@link #complete}; answers whether it did. */
+    boolean deadLetter(long jobId, long leaseToken, String error, Instant now);
 
     QueueStats stats(Instant now);
 
