@@ -27,10 +27,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * ranks the holders of the usable keys and returns the best with their match fields.
  */
 final class JdbiIdentityIndex implements IdentityIndex {
+    // "held" is MATERIALIZED so each probe key's holders are counted once. Inlined, the planner (with stale row
+    // estimates right after a burst of inserts) ran the count once per joined key row: 1.7 s instead of 1 ms.
     private static final String CANDIDATES = """
             with probe as (
                 select t.key_type, t.key_value from unnest(:types::text[], :values::text[]) as t(key_type, key_value)
-            ), held as (
+            ), held as materialized (
                 select p.key_type, p.key_value, c.holders
                 from probe p
                 cross join lateral (
