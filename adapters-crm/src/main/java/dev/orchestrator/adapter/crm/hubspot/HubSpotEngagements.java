@@ -14,6 +14,7 @@ import java.util.Map;
  * Tasks made through the API send the rep no notification; the task queue shows them.
  */
 final class HubSpotEngagements implements CrmEngagements {
+    private static final String HUBSPOT_TASK_TYPE_TO_DO = "TODO";
     static final String NOTES = "/crm/v3/objects/notes";
     static final String TASKS = "/crm/v3/objects/tasks";
     static final int NOTE_TO_CONTACT = 202;
@@ -32,7 +33,8 @@ final class HubSpotEngagements implements CrmEngagements {
         properties.put("hs_task_subject", task.subject());
         properties.put("hs_task_body", task.body());
         properties.put("hs_task_status", "NOT_STARTED");
-        properties.put("hs_task_type", "TODO");
+        // HubSpot's task types are CALL, EMAIL and TODO; a rule's task says what to do, not how, so it is a to-do.
+        properties.put("hs_task_type", HUBSPOT_TASK_TYPE_TO_DO);
         task.ownerId().ifPresent(owner -> properties.put("hubspot_owner_id", owner));
         CrmObjectId id = objects.upsert("task", TASKS, task.idempotencyKey(), properties);
         objects.associate("tasks", id, "contacts", task.contactId(), TASK_TO_CONTACT);
