@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Binds the transaction's handle to the thread, so every repository called inside
@@ -62,6 +63,22 @@ final class HandleContext implements Transactions {
         }
         return jdbi.inTransaction(handle -> {
             handle.execute("set local synchronous_commit = off");
+            current.set(handle);
+            try {
+                return work.get();
+            } finally {
+                current.remove();
+            }
+        });
+    }
+
+    @Override
+    public <T> T inSnapshot(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            handle.execute("set transaction read only");
             current.set(handle);
             try {
                 return work.get();

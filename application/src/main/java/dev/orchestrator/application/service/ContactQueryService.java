@@ -4,6 +4,7 @@ import dev.orchestrator.application.port.in.ContactQueryUseCase;
 import dev.orchestrator.application.port.in.ContactView;
 import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.ContactDirectory;
+import dev.orchestrator.application.port.out.Transactions;
 import dev.orchestrator.application.port.in.DecisionExplanation;
 import dev.orchestrator.application.rules.RuleEvidence;
 import dev.orchestrator.domain.audit.AuditEvent;
@@ -21,10 +22,12 @@ import java.util.UUID;
 public final class ContactQueryService implements ContactQueryUseCase {
     private final ContactDirectory contacts;
     private final AuditLog audit;
+    private final Transactions transactions;
 
-    public ContactQueryService(ContactDirectory contacts, AuditLog audit) {
+    public ContactQueryService(ContactDirectory contacts, AuditLog audit, Transactions transactions) {
         this.contacts = contacts;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     @Override
@@ -35,12 +38,12 @@ public final class ContactQueryService implements ContactQueryUseCase {
         } catch (DomainViolation invalid) {
             return Optional.empty();
         }
-        return contacts.findByEmail(address).map(this::view);
+        return transactions.inSnapshot(() -> contacts.findByEmail(address).map(this::view));
     }
 
     @Override
     public Optional<ContactView> byId(UUID id) {
-        return contacts.findById(id).map(this::view);
+        return transactions.inSnapshot(() -> contacts.findById(id).map(this::view));
     }
 
     @Override

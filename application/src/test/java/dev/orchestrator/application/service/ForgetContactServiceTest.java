@@ -165,6 +165,11 @@ class ForgetContactServiceTest {
             public <T> T inRetryableTransaction(Supplier<T> work) {
                 return work.get();
             }
+
+            @Override
+            public <T> T inSnapshot(Supplier<T> work) {
+                return work.get();
+            }
         };
         return new ForgetContactService(contacts, new RecordingStore(), new FakeCrm(), deleteInCrm,
                 new AcceptingParser(), auditLog, transactions,

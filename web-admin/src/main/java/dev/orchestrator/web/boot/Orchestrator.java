@@ -203,7 +203,8 @@ public final class Orchestrator implements AutoCloseable {
                     persistence.audit());
             HealthService health = new HealthService(persistence.events(), persistence.jobs(), persistence.reviews(), crm, clock);
             ApiAuth auth = new ApiAuth(settings.apiTokens());
-            ContactQueryService contactQueries = new ContactQueryService(persistence.contacts(), persistence.audit());
+            ContactQueryService contactQueries = new ContactQueryService(persistence.contacts(), persistence.audit(),
+                    persistence.transactions());
 
             DeadLetterService deadLetters = new DeadLetterService(persistence.jobs(), persistence.events(),
                     persistence.audit(), persistence.transactions(), ids, clock, Optional.of(persistence.jobLedger()));

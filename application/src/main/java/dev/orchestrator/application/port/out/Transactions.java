@@ -11,4 +11,10 @@ public interface Transactions {
      * the job that made it is retried and redoes it (worker state, never an acknowledged webhook).
      */
     <T> T inRetryableTransaction(Supplier<T> work);
+
+    /**
+     * A read-only transaction in which every read sees the same committed state: a record and its timeline read
+     * inside it agree, even while a worker commits a decision between the two reads.
+     */
+    <T> T inSnapshot(Supplier<T> work);
 }
