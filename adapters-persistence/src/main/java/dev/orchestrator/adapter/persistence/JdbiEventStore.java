@@ -88,6 +88,18 @@ final class JdbiEventStore implements EventStore {
     }
 
     @Override
+    public void markDone(UUID eventId, String email) {
+        db.useRelaxed(handle -> handle.createUpdate("""
+                        update raw_events set status = :status, last_error = null, updated_at = :now, email = :email
+                        where id = :id""")
+                .bind("id", eventId)
+                .bind("status", EventStatus.DONE.key())
+                .bind("email", Text.safe(email))
+                .bind("now", Timestamp.from(clock.instant()))
+                .execute());
+    }
+
+    @Override
     public void tagEmail(UUID eventId, String email) {
         db.use(handle -> handle.createUpdate("update raw_events set email = :email where id = :id")
                 .bind("id", eventId)

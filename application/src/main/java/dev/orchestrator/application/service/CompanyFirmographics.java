@@ -25,4 +25,13 @@ final class CompanyFirmographics {
                 f.technologies().map(s -> s.value())
                         .orElseGet(() -> known.map(KnownCompany::technologies).orElse(List.of())), now);
     }
+
+    /** Whether two rows of one company say the same (when each was written aside). */
+    static boolean sameFacts(KnownCompany a, KnownCompany b) {
+        return a.domain().equals(b.domain()) && a.name().equals(b.name()) && a.crmId().equals(b.crmId())
+                && a.employees().equals(b.employees()) && a.industry().equals(b.industry())
+                && a.revenueRange().equals(b.revenueRange()) && a.fundingStage().equals(b.fundingStage())
+                && a.country().equals(b.country()) && a.state().equals(b.state())
+                && a.technologies().equals(b.technologies());
+    }
 }

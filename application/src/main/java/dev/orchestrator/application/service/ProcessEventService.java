@@ -269,10 +269,11 @@ public final class ProcessEventService implements ProcessEventUseCase {
                         "stage", written.stage().key(), "owner", written.ownerId().orElse(""),
                         "company", companyWithCrm.flatMap(KnownCompany::crmId).orElse("")));
 
+        Optional<KnownCompany> companyChanged = enriched.flatMap(e -> companyWithCrm.flatMap(e::changed));
         stores.transactions().inRetryableTransaction(() -> {
             stores.contacts().save(written);
-            companyWithCrm.ifPresent(stores.companies()::save);
-            companyWithCrm.ifPresent(c -> c.crmId().ifPresent(id -> accounts.remember(id,
+            companyChanged.ifPresent(stores.companies()::save);
+            companyChanged.ifPresent(c -> c.crmId().ifPresent(id -> accounts.remember(id,
                     c.name().orElse(""), c.domain(), c.country().orElse(""))));
             merging.people().remember(crmId, written);
             if (person.isPossibleDuplicate() && created) {
@@ -281,9 +282,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
             }
             stores.signals().record(raw.id(), written.email(), FORM_SUBMITTED, submitted, Optional.empty());
             stores.audit().appendAll(trail.eventsFor(CONTACT, written.id().toString()));
-            stores.events().tagEmail(raw.id(), written.email().value());
             actions.ifPresent(outbox -> outbox.queue(raw.id(), written, trail.dueActions()));
-            stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
+            stores.events().markDone(raw.id(), written.email().value());
             return null;
         });
         return new ProcessOutcome.Done(Optional.of(crmId.value()), created);
@@ -373,10 +373,9 @@ public final class ProcessEventService implements ProcessEventUseCase {
             alsoInTransaction.run();
             stores.audit().appendAll(decided.isPresent() ? trail.eventsFor(CONTACT, decided.get().id().toString())
                     : trail.events());
-            stores.events().tagEmail(raw.id(), email.value());
             decided.ifPresent(contact -> actions.ifPresent(outbox -> outbox.queue(raw.id(), contact,
                     trail.dueActions())));
-            stores.events().updateStatus(raw.id(), EventStatus.DONE, Optional.empty());
+            stores.events().markDone(raw.id(), email.value());
             return null;
         });
         return new ProcessOutcome.Done(decided.flatMap(Contact::crmId).map(CrmObjectId::value), false);
@@ -493,11 +492,22 @@ public final class ProcessEventService implements ProcessEventUseCase {
         evidence.putAll(report.auditEvidence());
         trail.record(AuditKind.ENRICHED, CONTACT, Optional.empty(), "enrichment", report.summary(), evidence);
         return new EnrichedCompany(CompanyFirmographics.merge(domain, known, lead.company(), report.firmographics(),
-                now), report.firmographics());
+                now), report.firmographics(), known);
     }
 
-    /** The company as we know it after enrichment, and what enrichment said (with providers) for the CRM. */
-    private record EnrichedCompany(KnownCompany company, Firmographics firmographics) {
+    /**
+     * The company as we know it after enrichment, what enrichment said (with providers) for the CRM, and the row
+     * as it was before this lead.
+     */
+    private record EnrichedCompany(KnownCompany company, Firmographics firmographics, Optional<KnownCompany> before) {
+        /**
+         * The company after the CRM write, or empty when it says nothing the stored row does not: many leads from
+         * one account would otherwise each rewrite its row (and its identity keys) and queue behind that row's lock.
+         */
+        Optional<KnownCompany> changed(KnownCompany written) {
+            return before.filter(b -> CompanyFirmographics.sameFacts(b, written)).isPresent() ? Optional.empty()
+                    : Optional.of(written);
+        }
     }
 
     /**

@@ -212,6 +212,10 @@ class JobWorkerLeaseTest {
         }
 
         @Override
+        public void markDone(UUID eventId, String email) {
+        }
+
+        @Override
         public List<EventSummary> recent(int limit) {
             return List.of();
         }

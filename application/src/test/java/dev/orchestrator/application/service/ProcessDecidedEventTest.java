@@ -72,6 +72,11 @@ class ProcessDecidedEventTest {
         }
 
         @Override
+        public void markDone(UUID eventId, String email) {
+            throw new AssertionError("nothing is marked done again");
+        }
+
+        @Override
         public List<EventSummary> recent(int limit) {
             return List.of();
         }

@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  * Benchmark 2 of issue 11: form lead → contact in the sandbox CRM, every step audited. Holds a steady
  * 100 leads/s and reports per-lead latency from receipt to the last pipeline step (from each event's decision
  * trace), then floods the queue and reports the maximum sustained leads/s the workers complete.
- * Usage: EndToEndBenchmark [--jar …] [--seconds 30] [--rate 100] [--workers 2]
+ * Usage: EndToEndBenchmark [--jar …] [--seconds 30] [--rate 100] [--workers 4] [--companies 5000]
+ * ({@code --companies 0}: every lead from one company, which every lead then updates).
  */
 public final class EndToEndBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,9 +30,12 @@ public final class EndToEndBenchmark {
         Duration duration = Duration.ofSeconds(Long.parseLong(IngestBenchmark.option(args, "--seconds", "30")));
         double rate = Double.parseDouble(IngestBenchmark.option(args, "--rate", "100"));
         String workers = IngestBenchmark.option(args, "--workers", "4");
+        int companies = Integer.parseInt(IngestBenchmark.option(args, "--companies", "5000"));
         System.out.println("machine: " + Machine.describe());
+        System.out.println("leads from " + (companies > 0 ? companies + " companies in turn" : "one company"));
         try (ServerUnderTest server = ServerUnderTest.product(jar, "512m", Map.of("WORKER_THREADS", workers))) {
-            LoadClient client = new LoadClient(server.uri("/webhooks/form"), Long.toString(System.nanoTime(), 36));
+            LoadClient client = new LoadClient(server.uri("/webhooks/form"), Long.toString(System.nanoTime(), 36),
+                    companies);
             client.closedLoop("warm-up", 8, Duration.ofSeconds(5));
             awaitDrained(server);
 

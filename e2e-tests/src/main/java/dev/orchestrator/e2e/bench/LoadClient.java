@@ -27,15 +27,26 @@ final class LoadClient {
 
     private final URI target;
     private final String runId;
+    private final int companies;
     private final AtomicLong sequence = new AtomicLong();
     private final java.util.Queue<String> eventIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean keepIds;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Every lead from one company (Acme Corporation): the ingest benchmarks, which only store. */
     LoadClient(URI target, String runId) {
+        this(target, runId, 0);
+    }
+
+    /**
+     * Leads spread over {@code companies} companies in turn, as inbound leads are; 0 puts them all at Acme
+     * Corporation, where every lead updates the same account.
+     */
+    LoadClient(URI target, String runId, int companies) {
         this.target = target;
         this.runId = runId;
+        this.companies = companies;
     }
 
     record Result(String label, long acked, long failed, double seconds, Histogram latencyMicros) {
@@ -119,7 +130,9 @@ final class LoadClient {
     boolean postOne() {
         long n = sequence.incrementAndGet();
         String id = "msg_" + runId + "_" + n;
-        byte[] body = lead(id, "lead" + n + "." + runId + "@company" + (n % 5000) + ".example.com");
+        byte[] body = companies > 0
+                ? lead(id, "lead" + n + "." + runId, BenchCompany.of((int) (n % companies)))
+                : lead(id, "lead" + n + "." + runId + "@company" + (n % 5000) + ".example.com");
         long ts = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/json")
@@ -159,9 +172,18 @@ final class LoadClient {
 
     /** A form lead padded to 1 KiB, the size the benchmark specifies. */
     static byte[] lead(String id, String email) {
+        return lead(id, email, "Acme Corporation", "https://acme.example.com");
+    }
+
+    /** A form lead from someone at {@code company}, with an address at its domain. */
+    static byte[] lead(String id, String localPart, BenchCompany company) {
+        return lead(id, localPart + "@" + company.domain(), company.name(), "https://www." + company.domain());
+    }
+
+    private static byte[] lead(String id, String email, String company, String website) {
         String head = "{\"id\":\"" + id + "\",\"submittedAt\":\"2026-11-26T10:00:00Z\",\"email\":\"" + email
-                + "\",\"firstName\":\"Jane\"," + personOf(email) + ",\"company\":\"Acme Corporation\","
-                + "\"website\":\"https://acme.example.com\",\"country\":\"US\","
+                + "\",\"firstName\":\"Jane\"," + personOf(email) + ",\"company\":\"" + company + "\","
+                + "\"website\":\"" + website + "\",\"country\":\"US\","
                 + "\"consent\":true,\"utm\":{\"source\":\"bench\",\"medium\":\"load\",\"campaign\":\"ingest\"},"
                 + "\"message\":\"";
         String tail = "\"}";

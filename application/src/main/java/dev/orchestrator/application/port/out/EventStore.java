@@ -17,6 +17,9 @@ public interface EventStore {
     /** Remembers whose event this was, so events can be searched by email. */
     void tagEmail(UUID eventId, String email);
 
+    /** The event's outcome committed: done, and whose event it was (one row write where two would do). */
+    void markDone(UUID eventId, String email);
+
     List<EventSummary> recent(int limit);
 
     long count();
