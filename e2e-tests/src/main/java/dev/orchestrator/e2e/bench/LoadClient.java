@@ -40,8 +40,9 @@ final class LoadClient {
     }
 
     /**
-     * Leads spread over {@code companies} companies in turn, as inbound leads are; 0 puts them all at Acme
-     * Corporation, where every lead updates the same account.
+     * Each lead's company drawn at random from {@code companies} companies, as inbound leads mix new companies with
+     * known accounts (after as many leads as there are companies, about 63 % of leads come from a known one); 0 puts
+     * them all at Acme Corporation, where every lead updates the same account.
      */
     LoadClient(URI target, String runId, int companies) {
         this.target = target;
@@ -131,7 +132,7 @@ final class LoadClient {
         long n = sequence.incrementAndGet();
         String id = "msg_" + runId + "_" + n;
         byte[] body = companies > 0
-                ? lead(id, "lead" + n + "." + runId, BenchCompany.of((int) (n % companies)))
+                ? lead(id, "lead" + n + "." + runId, BenchCompany.of(companyOf(n)))
                 : lead(id, "lead" + n + "." + runId + "@company" + (n % 5000) + ".example.com");
         long ts = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target)
@@ -166,6 +167,11 @@ final class LoadClient {
         return List.copyOf(eventIds);
     }
 
+    private int companyOf(long n) {
+        long mixed = (n + 1) * 0x9E3779B97F4A7C15L;
+        return (int) Math.floorMod(mixed ^ (mixed >>> 29), (long) companies);
+    }
+
     long sent() {
         return sequence.get();
     }
@@ -182,7 +188,7 @@ final class LoadClient {
 
     private static byte[] lead(String id, String email, String company, String website) {
         String head = "{\"id\":\"" + id + "\",\"submittedAt\":\"2026-11-26T10:00:00Z\",\"email\":\"" + email
-                + "\",\"firstName\":\"Jane\"," + personOf(email) + ",\"company\":\"" + company + "\","
+                + "\"," + personOf(email) + ",\"company\":\"" + company + "\","
                 + "\"website\":\"" + website + "\",\"country\":\"US\","
                 + "\"consent\":true,\"utm\":{\"source\":\"bench\",\"medium\":\"load\",\"campaign\":\"ingest\"},"
                 + "\"message\":\"";
@@ -191,9 +197,21 @@ final class LoadClient {
         return (head + "x".repeat(pad) + tail).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Common given names, so the person index sees the spread of names real forms bring, not one name. */
+    private static final String[] GIVEN_NAMES = {"James", "Mary", "John", "Patricia", "Robert", "Jennifer",
+        "Michael", "Linda", "William", "Elizabeth", "David", "Barbara", "Richard", "Susan", "Joseph", "Jessica",
+        "Thomas", "Sarah", "Charles", "Karen", "Christopher", "Lisa", "Daniel", "Nancy", "Matthew", "Betty", "Anthony",
+        "Margaret", "Mark", "Sandra", "Donald", "Ashley", "Steven", "Kimberly", "Paul", "Emily", "Andrew", "Donna",
+        "Joshua", "Michelle", "Kenneth", "Carol", "Kevin", "Amanda", "Brian", "Dorothy", "George", "Melissa",
+        "Timothy", "Deborah", "Ronald", "Stephanie", "Edward", "Rebecca", "Jason", "Sharon", "Jeffrey", "Laura",
+        "Ryan", "Cynthia", "Jacob", "Kathleen", "Gary", "Amy", "Nicholas", "Angela", "Eric", "Shirley", "Jonathan",
+        "Anna", "Stephen", "Brenda", "Larry", "Pamela", "Justin", "Emma", "Scott", "Nicole", "Brandon", "Helen",
+        "Benjamin", "Samantha", "Samuel", "Katherine", "Gregory", "Christine", "Alexander", "Debra", "Frank", "Rachel",
+        "Patrick", "Carolyn", "Raymond", "Janet", "Jack", "Catherine", "Dennis", "Maria", "Jerry", "Heather"};
+
     /**
-     * Each address is its own person (a surname and phone of its own): leads that shared one name and phone at one
-     * company would be the same person to the pipeline's person dedupe.
+     * Each address is its own person (a given name, surname and phone of its own): leads that shared one name and
+     * phone at one company would be the same person to the pipeline's person dedupe.
      */
     static String personOf(String email) {
         // Letters spelled from the address's hash, so two addresses get surnames far more than a typo apart.
@@ -202,7 +220,8 @@ final class LoadClient {
             last.append((char) ('a' + Character.digit(c, 16)));
         }
         last.setCharAt(0, Character.toUpperCase(last.charAt(0)));
-        return "\"lastName\":\"" + last + "\",\"phone\":\"" + String.format(java.util.Locale.ROOT,
+        String given = GIVEN_NAMES[Math.floorMod(email.hashCode() * 31 + 7, GIVEN_NAMES.length)];
+        return "\"firstName\":\"" + given + "\",\"lastName\":\"" + last + "\",\"phone\":\"" + String.format(java.util.Locale.ROOT,
                 "+1 415 555 %04d", Math.floorMod(email.hashCode(), 10000)) + "\"";
     }
 }

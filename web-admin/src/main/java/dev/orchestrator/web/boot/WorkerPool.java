@@ -56,19 +56,22 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Work was just enqueued on this instance: idle workers look now instead of at their next poll. Other
-     * instances still find it by polling.
+     * Work was just enqueued on this instance: one idle worker looks now instead of at its next poll (waking every
+     * worker for one job made the others claim nothing: three empty claims per lead). Other instances still find
+     * it by polling.
      */
     void wake() {
         synchronized (idle) {
-            idle.notifyAll();
+            idle.notify();
         }
     }
 
     @Override
     public void close() {
         running = false;
-        wake();
+        synchronized (idle) {
+            idle.notifyAll();
+        }
         for (Thread thread : threads) {
             try {
                 thread.join(10_000);
