@@ -55,8 +55,8 @@ class CrmRecordUpdatesTest {
                 persistence.transactions());
         // The bytes are not what these tests are about: every delivery reads as the batch the test set.
         PayloadParser parser = body -> new PayloadParser.Ok(batch);
-        service = new CrmRecordUpdatesService(command -> {
-            sentToPipeline.add(command.eventId());
+        service = new CrmRecordUpdatesService(raw -> {
+            sentToPipeline.add(raw.id());
             return new ProcessOutcome.Done(Optional.empty(), false);
         }, parser, new HubSpotCrmEvents(), stores, persistence.lifecycleLedger(), () -> aRuleset().build(),
                 Set.of(OUR_APP), ids, clock);

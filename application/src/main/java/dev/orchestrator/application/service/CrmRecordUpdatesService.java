@@ -66,7 +66,7 @@ public final class CrmRecordUpdatesService implements ProcessEventUseCase {
     private static final Set<String> TRACKED = trackedProperties();
     private static final String CRM = "hubspot";
 
-    private final ProcessEventUseCase pipeline;
+    private final StoredEventPipeline pipeline;
     private final PayloadParser parser;
     private final HubSpotCrmEvents normalizer;
     private final PipelineStores stores;
@@ -77,7 +77,7 @@ public final class CrmRecordUpdatesService implements ProcessEventUseCase {
     private final Clock clock;
 
     /** {@code ownAppIds}: the HubSpot app ids our writes carry as {@code sourceId} (may be empty). */
-    public CrmRecordUpdatesService(ProcessEventUseCase pipeline, PayloadParser parser, HubSpotCrmEvents normalizer,
+    public CrmRecordUpdatesService(StoredEventPipeline pipeline, PayloadParser parser, HubSpotCrmEvents normalizer,
             PipelineStores stores, LifecycleLedger ledger, ActiveRuleset rules, Set<String> ownAppIds,
             IdGenerator ids, Clock clock) {
         this.pipeline = pipeline;
@@ -93,11 +93,11 @@ public final class CrmRecordUpdatesService implements ProcessEventUseCase {
 
     @Override
     public ProcessOutcome process(ProcessEventCommand command) {
-        Optional<RawEvent> found = stores.events().find(command.eventId());
-        if (found.isEmpty() || !found.get().source().equals(SOURCE)) {
-            return pipeline.process(command);
+        RawEvent raw = stores.events().find(command.eventId()).orElseThrow(() -> new IllegalStateException(
+                "job refers to a missing event " + command.eventId()));
+        if (!raw.source().equals(SOURCE)) {
+            return pipeline.process(raw);
         }
-        RawEvent raw = found.get();
         PayloadParser.Parsed parsed = parser.parse(raw.body());
         if (parsed instanceof PayloadParser.Unparseable unparseable) {
             return poison(raw, unparseable.reason());

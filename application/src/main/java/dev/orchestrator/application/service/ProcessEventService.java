@@ -131,8 +131,13 @@ public final class ProcessEventService implements ProcessEventUseCase {
     @Override
     public ProcessOutcome process(ProcessEventCommand command) {
         UUID eventId = command.eventId();
-        RawEvent raw = stores.events().find(eventId)
-                .orElseThrow(() -> new IllegalStateException("job refers to a missing event " + eventId));
+        return process(stores.events().find(eventId)
+                .orElseThrow(() -> new IllegalStateException("job refers to a missing event " + eventId)));
+    }
+
+    /** The pipeline over an event its caller has read already. */
+    public ProcessOutcome process(RawEvent raw) {
+        UUID eventId = raw.id();
         Optional<ProcessOutcome> decided = alreadyDecided(raw);
         if (decided.isPresent()) {
             return decided.get();

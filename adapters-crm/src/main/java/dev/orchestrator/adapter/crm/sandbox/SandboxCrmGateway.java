@@ -27,6 +27,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * absent fields as they were.
  */
 final class SandboxCrmGateway implements CrmGateway {
+    /**
+     * Each write is one statement in its own transaction whose commit does not wait for the disk (the sandbox
+     * stands in for a remote CRM; durability is the job's retry, as for any CRM call). {@code set_config(…, true)}
+     * inside the statement does what {@code BEGIN; SET LOCAL …; …; COMMIT} did in one round trip instead of three.
+     */
+    private static final String RELAXED =
+            "with relaxed as materialized (select set_config('synchronous_commit', 'off', true)) ";
+
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -53,10 +61,10 @@ final class SandboxCrmGateway implements CrmGateway {
     @Override
     public CrmObjectId createContact(ContactDraft draft) {
         Timestamp now = Timestamp.from(clock.instant());
-        long id = jdbi.inTransaction(handle -> relaxed(handle).createQuery("""
+        long id = jdbi.withHandle(handle -> handle.createQuery(RELAXED + """
                         insert into sandbox_crm.contacts (email, firstname, lastname, company, phone, lifecyclestage,
                             hubspot_owner_id, createdate, lastmodifieddate)
-                        values (:email, :first, :last, :company, :phone, :stage, :owner, :now, :now)
+                        select :email, :first, :last, :company, :phone, :stage, :owner, :now, :now from relaxed
                         on conflict (lower(email)) do update set
                             firstname = coalesce(excluded.firstname, contacts.firstname),
                             lastname = coalesce(excluded.lastname, contacts.lastname),
@@ -81,13 +89,13 @@ final class SandboxCrmGateway implements CrmGateway {
 
     @Override
     public void updateContact(CrmObjectId id, ContactDraft draft) {
-        int updated = jdbi.inTransaction(handle -> relaxed(handle).createUpdate("""
+        int updated = jdbi.withHandle(handle -> handle.createUpdate(RELAXED + """
                         update sandbox_crm.contacts set
                             firstname = coalesce(:first, firstname), lastname = coalesce(:last, lastname),
                             company = coalesce(:company, company), phone = coalesce(:phone, phone),
                             lifecyclestage = coalesce(:stage, lifecyclestage),
                             hubspot_owner_id = coalesce(:owner, hubspot_owner_id), lastmodifieddate = :now
-                        where id = :id""")
+                        from relaxed where id = :id""")
                 .bind("id", parseId(id))
                 .bind("first", draft.name().first().orElse(null))
                 .bind("last", draft.name().last().orElse(null))
@@ -115,9 +123,9 @@ final class SandboxCrmGateway implements CrmGateway {
     @Override
     public CrmObjectId createCompany(CompanyDraft draft) {
         Timestamp now = Timestamp.from(clock.instant());
-        long id = jdbi.inTransaction(handle -> relaxed(handle).createQuery("""
+        long id = jdbi.withHandle(handle -> handle.createQuery(RELAXED + """
                         insert into sandbox_crm.companies (name, domain, createdate, lastmodifieddate)
-                        values (coalesce(:name, :domain), :domain, :now, :now)
+                        select coalesce(:name, :domain), :domain, :now, :now from relaxed
                         on conflict (lower(domain)) where domain is not null do update set
                             name = coalesce(:name, companies.name), lastmodifieddate = excluded.lastmodifieddate
                         returning id""")
@@ -131,9 +139,9 @@ final class SandboxCrmGateway implements CrmGateway {
 
     @Override
     public void updateCompany(CrmObjectId id, CompanyDraft draft) {
-        int updated = jdbi.inTransaction(handle -> relaxed(handle).createUpdate("""
+        int updated = jdbi.withHandle(handle -> handle.createUpdate(RELAXED + """
                         update sandbox_crm.companies set name = coalesce(:name, name), domain = :domain,
-                            lastmodifieddate = :now where id = :id""")
+                            lastmodifieddate = :now from relaxed where id = :id""")
                 .bind("id", parseId(id))
                 .bind("name", draft.name().orElse(null))
                 .bind("domain", draft.domain())
@@ -147,8 +155,9 @@ final class SandboxCrmGateway implements CrmGateway {
     @Override
     public void associateContactWithCompany(CrmObjectId contactId, CrmObjectId companyId) {
         try {
-            jdbi.useTransaction(handle -> relaxed(handle).createUpdate("""
-                            insert into sandbox_crm.contact_companies (contact_id, company_id) values (:contact, :company)
+            jdbi.useHandle(handle -> handle.createUpdate(RELAXED + """
+                            insert into sandbox_crm.contact_companies (contact_id, company_id)
+                            select :contact, :company from relaxed
                             on conflict do nothing""")
                     .bind("contact", parseId(contactId))
                     .bind("company", parseId(companyId))
@@ -193,10 +202,6 @@ final class SandboxCrmGateway implements CrmGateway {
     }
 
     /** The sandbox stands in for a remote CRM: its writes need not wait for our disk, a retry redoes them. */
-    private static org.jdbi.v3.core.Handle relaxed(org.jdbi.v3.core.Handle handle) {
-        handle.execute("set local synchronous_commit = off");
-        return handle;
-    }
 
     private static long parseId(CrmObjectId id) {
         try {
