@@ -12,6 +12,15 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * {@link #inTransaction(Supplier)} joins the same transaction; outside one, each call uses its own handle.
  */
 final class HandleContext implements Transactions {
+    /**
+     * Starts a statement that commits without waiting for the disk, in its own round trip: reference {@code relaxed}
+     * in the statement (a CTE that nothing reads is not run). For one statement outside a transaction, this does
+     * what {@link #relaxed(Function)}'s {@code BEGIN; SET LOCAL …; …; COMMIT} does in three round trips; inside a
+     * transaction it relaxes that whole transaction, so use it only for worker state a retry redoes.
+     */
+    static final String RELAXED_CTE =
+            "with relaxed as materialized (select set_config('synchronous_commit', 'off', true) as relaxed) ";
+
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
 

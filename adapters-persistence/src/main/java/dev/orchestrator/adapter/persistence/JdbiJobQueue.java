@@ -55,8 +55,8 @@ final class JdbiJobQueue implements JobQueue {
     @Override
     public List<ClaimedJob> claim(int max, Duration lease, Instant now) {
         rescueExpiredLeases(now);
-        return db.relaxed(handle -> handle.createQuery("""
-                        with claimable as (
+        return db.with(handle -> handle.createQuery(HandleContext.RELAXED_CTE + ", " + """
+                        claimable as (
                             select id from jobs where status = 'ready' and run_at <= :now
                             order by run_at limit :max
                             for update skip locked
@@ -71,7 +71,7 @@ final class JdbiJobQueue implements JobQueue {
                             update raw_events e set status = 'processing', updated_at = :now
                             from claimed where e.id = claimed.event_id and e.status in ('received', 'processing')
                         )
-                        select id, kind, event_id, attempts, max_attempts, lease_token from claimed""")
+                        select id, kind, event_id, attempts, max_attempts, lease_token from claimed, relaxed""")
                 .bind("now", Timestamp.from(now))
                 .bind("lockedUntil", Timestamp.from(now.plus(lease)))
                 .bind("max", max)
@@ -104,10 +104,10 @@ final class JdbiJobQueue implements JobQueue {
 
     @Override
     public boolean retryAt(long jobId, long leaseToken, Instant runAt, String error, Instant now) {
-        int changed = db.relaxed(handle -> handle.createUpdate("""
+        int changed = db.with(handle -> handle.createUpdate(HandleContext.RELAXED_CTE + """
                         update jobs set status = 'ready', run_at = :runAt, locked_until = null, last_error = :error,
                             updated_at = :now
-                        where id = :id and lease_token = :token and status = 'running'""")
+                        from relaxed where id = :id and lease_token = :token and status = 'running'""")
                 .bind("id", jobId)
                 .bind("token", leaseToken)
                 .bind("runAt", Timestamp.from(runAt))
@@ -123,10 +123,10 @@ final class JdbiJobQueue implements JobQueue {
     }
 
     private boolean finish(long jobId, long leaseToken, String status, String error, Instant now) {
-        int changed = db.relaxed(handle -> handle.createUpdate("""
+        int changed = db.with(handle -> handle.createUpdate(HandleContext.RELAXED_CTE + """
                         update jobs set status = :status, locked_until = null,
                             last_error = coalesce(:error, last_error), updated_at = :now
-                        where id = :id and lease_token = :token and status = 'running'""")
+                        from relaxed where id = :id and lease_token = :token and status = 'running'""")
                 .bind("id", jobId)
                 .bind("token", leaseToken)
                 .bind("status", status)
