@@ -76,8 +76,8 @@ class DatabaseChaosTest {
             }
             crm.rollback();
             SharedPostgres.await("the worker to be mid-claim", PATIENCE,
-                    () -> postgres.waitingOnLock("with claimable") == 1);
-            assertThat(terminateWaiting("with claimable")).isEqualTo(1);
+                    () -> postgres.waitingOnLock("claimable as (") == 1);
+            assertThat(terminateWaiting("claimable as (")).isEqualTo(1);
             row.rollback();
         }
         awaitDone(held);
