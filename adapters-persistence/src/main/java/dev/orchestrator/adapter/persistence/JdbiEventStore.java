@@ -100,14 +100,6 @@ final class JdbiEventStore implements EventStore {
     }
 
     @Override
-    public void tagEmail(UUID eventId, String email) {
-        db.use(handle -> handle.createUpdate("update raw_events set email = :email where id = :id")
-                .bind("id", eventId)
-                .bind("email", Text.safe(email))
-                .execute());
-    }
-
-    @Override
     public List<EventSummary> recent(int limit) {
         return db.with(handle -> handle.createQuery("""
                         select id, source, source_event_id, received_at, status, email, last_error

@@ -29,7 +29,9 @@ final class StoredEvents {
             persistence.jobs().enqueue(JobKind.PROCESS_EVENT, id, at, 5);
             return null;
         });
-        email.ifPresent(e -> persistence.events().tagEmail(id, e));
+        // Whose event it was, as the worker records it when it marks the event done, without changing the status.
+        email.ifPresent(e -> persistence.jdbi().useHandle(h -> h.createUpdate(
+                "update raw_events set email = :email where id = :id").bind("email", e).bind("id", id).execute()));
         return id;
     }
 

@@ -208,10 +208,6 @@ class JobWorkerLeaseTest {
         }
 
         @Override
-        public void tagEmail(UUID eventId, String email) {
-        }
-
-        @Override
         public void markDone(UUID eventId, String email) {
         }
 

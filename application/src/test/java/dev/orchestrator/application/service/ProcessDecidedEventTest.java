@@ -67,11 +67,6 @@ class ProcessDecidedEventTest {
         }
 
         @Override
-        public void tagEmail(UUID eventId, String email) {
-            throw new AssertionError("nothing is tagged");
-        }
-
-        @Override
         public void markDone(UUID eventId, String email) {
             throw new AssertionError("nothing is marked done again");
         }

@@ -14,10 +14,10 @@ public interface EventStore {
 
     void updateStatus(UUID eventId, EventStatus status, Optional<String> error);
 
-    /** Remembers whose event this was, so events can be searched by email. */
-    void tagEmail(UUID eventId, String email);
-
-    /** The event's outcome committed: done, and whose event it was (one row write where two would do). */
+    /**
+     * The event's outcome committed: done, and whose event it was, so events can be searched by email (one row
+     * write where two would do).
+     */
     void markDone(UUID eventId, String email);
 
     List<EventSummary> recent(int limit);
