@@ -2,6 +2,7 @@ package dev.orchestrator.adapter.persistence;
 
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.EventSummary;
+import dev.orchestrator.application.port.out.NewJob;
 import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.StoreResult;
 import dev.orchestrator.domain.intake.EventStatus;
@@ -16,12 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 final class JdbiEventStore implements EventStore {
     static final String COLUMNS = "id, source, source_event_id, idempotency_key, received_at, content_type,"
             + " array(select key from json_each_text(headers)) as header_names,"
             + " array(select value from json_each_text(headers)) as header_values,"
             + " body, payload_sha256, status, last_error";
+
+    private static final String INSERT_EVENT = """
+            with event as (
+                insert into raw_events (id, source, source_event_id, idempotency_key, received_at, content_type,
+                    headers, body, payload_sha256, status, last_error, updated_at)
+                values (:id, :source, :sourceEventId, :key, :receivedAt, :contentType,
+                    json_object(:names, :values), :body, :sha, :status, :error, :receivedAt)
+                on conflict (idempotency_key) do nothing
+                returning id
+            )
+            """;
 
     private final HandleContext db;
     private final Clock clock;
@@ -34,38 +48,62 @@ final class JdbiEventStore implements EventStore {
     @Override
     public StoreResult storeIfAbsent(RawEvent event) {
         return db.with(handle -> {
-            List<String> names = new ArrayList<>(event.headers().keySet());
-            List<String> values = names.stream().map(name -> Text.safe(event.headers().get(name))).toList();
-            Optional<UUID> inserted = handle.createQuery("""
-                    insert into raw_events (id, source, source_event_id, idempotency_key, received_at, content_type,
-                        headers, body, payload_sha256, status, last_error, updated_at)
-                    values (:id, :source, :sourceEventId, :key, :receivedAt, :contentType,
-                        json_object(:names, :values), :body, :sha, :status, :error, :receivedAt)
-                    on conflict (idempotency_key) do nothing
-                    returning id""")
-                    .bind("id", event.id())
-                    .bind("source", event.source())
-                    .bind("sourceEventId", Text.safe(event.sourceEventId()))
-                    .bind("key", Text.safe(event.idempotencyKey()))
-                    .bind("receivedAt", Timestamp.from(event.receivedAt()))
-                    .bind("contentType", event.contentType().map(Text::safe).orElse(null))
-                    .bindArray("names", String.class, names)
-                    .bindArray("values", String.class, values)
-                    .bind("body", event.body())
-                    .bind("sha", event.payloadSha256())
-                    .bind("status", event.status().key())
-                    .bind("error", event.lastError().map(Text::safe).orElse(null))
+            Optional<UUID> inserted = bindEvent(handle.createQuery(INSERT_EVENT + " select id from event"), event)
                     .mapTo(UUID.class)
                     .findOne();
-            if (inserted.isPresent()) {
-                return new StoreResult(inserted.get(), false);
-            }
-            UUID first = handle.createQuery("select id from raw_events where idempotency_key = :key")
-                    .bind("key", Text.safe(event.idempotencyKey()))
-                    .mapTo(UUID.class)
-                    .one();
-            return new StoreResult(first, true);
+            return inserted.map(id -> new StoreResult(id, false)).orElseGet(() -> firstDelivery(handle, event));
         });
+    }
+
+    /**
+     * One statement, so one round trip and (outside a transaction) its own commit: the job is inserted only if the
+     * event was, and the job's foreign key is checked at the statement's end, when the event row is there.
+     */
+    @Override
+    public StoreResult storeIfAbsent(RawEvent event, NewJob job) {
+        return db.with(handle -> {
+            Optional<UUID> inserted = bindEvent(handle.createQuery(INSERT_EVENT + """
+                            , job as (
+                                insert into jobs (kind, event_id, status, max_attempts, run_at, last_error, created_at,
+                                    updated_at)
+                                select :jobKind, id, :jobStatus, :maxAttempts, :receivedAt, :jobError, :receivedAt,
+                                    :receivedAt
+                                from event
+                            )
+                            select id from event"""), event)
+                    .bind("jobKind", job.kind().key())
+                    .bind("jobStatus", job.deadOnArrival().isPresent() ? "dead" : "ready")
+                    .bind("maxAttempts", job.maxAttempts())
+                    .bind("jobError", job.deadOnArrival().map(Text::safe).orElse(null))
+                    .mapTo(UUID.class)
+                    .findOne();
+            return inserted.map(id -> new StoreResult(id, false)).orElseGet(() -> firstDelivery(handle, event));
+        });
+    }
+
+    private static Query bindEvent(Query insert, RawEvent event) {
+        List<String> names = new ArrayList<>(event.headers().keySet());
+        List<String> values = names.stream().map(name -> Text.safe(event.headers().get(name))).toList();
+        return insert.bind("id", event.id())
+                .bind("source", event.source())
+                .bind("sourceEventId", Text.safe(event.sourceEventId()))
+                .bind("key", Text.safe(event.idempotencyKey()))
+                .bind("receivedAt", Timestamp.from(event.receivedAt()))
+                .bind("contentType", event.contentType().map(Text::safe).orElse(null))
+                .bindArray("names", String.class, names)
+                .bindArray("values", String.class, values)
+                .bind("body", event.body())
+                .bind("sha", event.payloadSha256())
+                .bind("status", event.status().key())
+                .bind("error", event.lastError().map(Text::safe).orElse(null));
+    }
+
+    private static StoreResult firstDelivery(Handle handle, RawEvent event) {
+        UUID first = handle.createQuery("select id from raw_events where idempotency_key = :key")
+                .bind("key", Text.safe(event.idempotencyKey()))
+                .mapTo(UUID.class)
+                .one();
+        return new StoreResult(first, true);
     }
 
     @Override

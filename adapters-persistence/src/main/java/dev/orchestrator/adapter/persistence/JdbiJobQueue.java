@@ -41,18 +41,6 @@ final class JdbiJobQueue implements JobQueue {
     }
 
     @Override
-    public void deadOnArrival(JobKind kind, UUID eventId, Instant at, String reason) {
-        db.use(handle -> handle.createUpdate("""
-                        insert into jobs (kind, event_id, status, max_attempts, run_at, last_error, created_at, updated_at)
-                        values (:kind, :eventId, 'dead', 0, :at, :reason, :at, :at)""")
-                .bind("kind", kind.key())
-                .bind("eventId", eventId)
-                .bind("at", Timestamp.from(at))
-                .bind("reason", Text.safe(reason))
-                .execute());
-    }
-
-    @Override
     public List<ClaimedJob> claim(int max, Duration lease, Instant now) {
         rescueExpiredLeases(now);
         return db.with(handle -> handle.createQuery(HandleContext.RELAXED_CTE + ", " + """

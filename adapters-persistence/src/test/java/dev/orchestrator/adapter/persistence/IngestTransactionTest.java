@@ -10,6 +10,7 @@ import dev.orchestrator.application.intake.WebhookSource;
 import dev.orchestrator.application.intake.WebhookSources;
 import dev.orchestrator.application.port.in.IngestOutcome;
 import dev.orchestrator.application.port.in.IngestWebhookCommand;
+import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.service.IngestWebhookService;
 import dev.orchestrator.application.testing.AcceptingParser;
 import dev.orchestrator.application.testing.MutableClock;
@@ -28,16 +29,17 @@ class IngestTransactionTest {
     private DataSource dataSource;
     private IngestWebhookService ingest;
     private Jdbi jdbi;
+    private PersistenceAdapter persistence;
 
     @BeforeEach
     void setUp() {
         dataSource = TestDatabase.fresh();
-        PersistenceAdapter persistence = PersistenceAdapter.create(dataSource, clock, new SequentialIds());
+        persistence = PersistenceAdapter.create(dataSource, clock, new SequentialIds());
         jdbi = persistence.jdbi();
         WebhookSources sources = new WebhookSources(List.of(new WebhookSource("form",
                 new StandardWebhooksScheme(List.of(WebhookSecret.parse(SignedWebhooks.SECRET)), Duration.ofMinutes(5)))));
-        ingest = new IngestWebhookService(sources, new AcceptingParser(), persistence.events(), persistence.jobs(),
-                persistence.transactions(), new SequentialIds(), clock, 5);
+        ingest = new IngestWebhookService(sources, new AcceptingParser(), persistence.events(),
+                new SequentialIds(), clock, 5);
     }
 
     @Test
@@ -72,6 +74,22 @@ class IngestTransactionTest {
         assertThat(again.duplicate()).isTrue();
         assertThat(count("raw_events")).isEqualTo(1);
         assertThat(count("jobs")).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedButUnparseableBodyIsStoredWithItsJobAlreadyDead() {
+        IngestWebhookService refusingParser = new IngestWebhookService(new WebhookSources(List.of(new WebhookSource(
+                "form", new StandardWebhooksScheme(List.of(WebhookSecret.parse(SignedWebhooks.SECRET)),
+                        Duration.ofMinutes(5))))), body -> new PayloadParser.Unparseable("lone surrogate at byte 12"),
+                persistence.events(), new SequentialIds(), clock, 5);
+
+        IngestOutcome outcome = refusingParser.ingest(command("msg_4"));
+
+        assertThat(outcome).isInstanceOf(IngestOutcome.StoredUnparseable.class);
+        String stored = jdbi.withHandle(h -> h.createQuery("""
+                select e.status || ' / ' || j.status || ' / ' || j.last_error
+                from raw_events e join jobs j on j.event_id = e.id""").mapTo(String.class).one());
+        assertThat(stored).isEqualTo("dead / dead / lone surrogate at byte 12");
     }
 
     private IngestWebhookCommand command(String id) {

@@ -12,11 +12,10 @@ import dev.orchestrator.application.port.in.IngestWebhookUseCase;
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.JobKind;
-import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.NewJob;
 import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.StoreResult;
-import dev.orchestrator.application.port.out.Transactions;
 import dev.orchestrator.domain.intake.EventStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,8 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies a delivery's signature, then stores the raw bytes and its processing job in one transaction before
- * anything is acknowledged. A body that is signed but unparseable is stored all the same (as evidence) and
+ * Verifies a delivery's signature, then stores the raw bytes and its processing job atomically (one statement)
+ * before anything is acknowledged. A body that is signed but unparseable is stored all the same (as evidence) and
  * dead-lettered at once: retrying it could never succeed.
  */
 public final class IngestWebhookService implements IngestWebhookUseCase {
@@ -38,19 +37,15 @@ public final class IngestWebhookService implements IngestWebhookUseCase {
     private final WebhookSources sources;
     private final PayloadParser parser;
     private final EventStore events;
-    private final JobQueue jobs;
-    private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
     private final int maxAttempts;
 
-    public IngestWebhookService(WebhookSources sources, PayloadParser parser, EventStore events, JobQueue jobs,
-            Transactions transactions, IdGenerator ids, Clock clock, int maxAttempts) {
+    public IngestWebhookService(WebhookSources sources, PayloadParser parser, EventStore events, IdGenerator ids,
+            Clock clock, int maxAttempts) {
         this.sources = sources;
         this.parser = parser;
         this.events = events;
-        this.jobs = jobs;
-        this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -73,17 +68,9 @@ public final class IngestWebhookService implements IngestWebhookUseCase {
         String deliveryId = ((SignatureCheck.Valid) check).deliveryId();
         PayloadParser.Parsed parsed = parser.parse(command.request().body());
         RawEvent raw = rawEvent(command, deliveryId, now, parsed);
-        StoreResult stored = transactions.inTransaction(() -> {
-            StoreResult result = events.storeIfAbsent(raw);
-            if (!result.duplicate()) {
-                if (parsed instanceof PayloadParser.Unparseable unparseable) {
-                    jobs.deadOnArrival(JobKind.PROCESS_EVENT, result.eventId(), now, unparseable.reason());
-                } else {
-                    jobs.enqueue(JobKind.PROCESS_EVENT, result.eventId(), now, maxAttempts);
-                }
-            }
-            return result;
-        });
+        StoreResult stored = events.storeIfAbsent(raw, parsed instanceof PayloadParser.Unparseable unparseable
+                ? NewJob.deadOnArrival(JobKind.PROCESS_EVENT, unparseable.reason())
+                : NewJob.ready(JobKind.PROCESS_EVENT, maxAttempts));
         if (parsed instanceof PayloadParser.Unparseable unparseable) {
             return new IngestOutcome.StoredUnparseable(stored.eventId(), stored.duplicate(), unparseable.reason());
         }

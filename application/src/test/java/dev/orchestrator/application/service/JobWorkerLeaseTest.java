@@ -10,6 +10,7 @@ import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.EventSummary;
 import dev.orchestrator.application.port.out.JobKind;
 import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.NewJob;
 import dev.orchestrator.application.port.out.QueueStats;
 import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.StoreResult;
@@ -156,10 +157,6 @@ class JobWorkerLeaseTest {
         }
 
         @Override
-        public void deadOnArrival(JobKind kind, UUID eventId, Instant at, String reason) {
-        }
-
-        @Override
         public boolean deadLetter(long jobId, long leaseToken, String error, Instant now) {
             if (leaseToken != currentToken) {
                 return false;
@@ -199,6 +196,11 @@ class JobWorkerLeaseTest {
 
         @Override
         public StoreResult storeIfAbsent(RawEvent event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public StoreResult storeIfAbsent(RawEvent event, NewJob job) {
             throw new UnsupportedOperationException();
         }
 

@@ -6,6 +6,7 @@ import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessOutcome;
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.EventSummary;
+import dev.orchestrator.application.port.out.NewJob;
 import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.StoreResult;
 import dev.orchestrator.domain.intake.EventStatus;
@@ -58,6 +59,11 @@ class ProcessDecidedEventTest {
 
         @Override
         public StoreResult storeIfAbsent(RawEvent event) {
+            throw new AssertionError("nothing is stored");
+        }
+
+        @Override
+        public StoreResult storeIfAbsent(RawEvent event, NewJob job) {
             throw new AssertionError("nothing is stored");
         }
 

@@ -167,7 +167,7 @@ public final class Orchestrator implements AutoCloseable {
             PayloadParser parser = new JacksonPayloadParser();
 
             IngestWebhookService ingest = new IngestWebhookService(sources(settings), parser, persistence.events(),
-                    persistence.jobs(), persistence.transactions(), ids, clock, MAX_ATTEMPTS);
+                    ids, clock, MAX_ATTEMPTS);
             ActiveRulesetHolder rules = new ActiveRulesetHolder(new RulesetYamlParser(),
                     new RulesetYamlParser().parse(activeRulesetBytes()));
             CompanyEnricher enricher = EnrichmentAdapters.waterfall(enrichmentSettings(System.getenv()), http,

@@ -10,6 +10,12 @@ public interface EventStore {
     /** Stores the event unless its idempotency key is known; then answers the first delivery's id. */
     StoreResult storeIfAbsent(RawEvent event);
 
+    /**
+     * Stores the event together with the job that will process it, atomically and in one round trip (the sender's
+     * 202 waits for it); a known idempotency key stores neither and answers the first delivery's id.
+     */
+    StoreResult storeIfAbsent(RawEvent event, NewJob job);
+
     Optional<RawEvent> find(UUID eventId);
 
     void updateStatus(UUID eventId, EventStatus status, Optional<String> error);

@@ -10,9 +10,6 @@ import java.util.UUID;
 public interface JobQueue {
     void enqueue(JobKind kind, UUID eventId, Instant runAt, int maxAttempts);
 
-    /** Records a job that must never run (a poison event), straight into the dead letters. */
-    void deadOnArrival(JobKind kind, UUID eventId, Instant at, String reason);
-
     /** Claims ready jobs and jobs whose lease expired (their worker died), each for {@code lease}. */
     List<ClaimedJob> claim(int max, Duration lease, Instant now);
 
