@@ -22,27 +22,29 @@ public final class IngestBenchmark {
         Duration duration = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "15")));
         int concurrency = Integer.parseInt(option(args, "--concurrency", "32"));
         String workers = option(args, "--workers", "4");
+        // Unmeasured first: after 5 s the product's JIT compiler still took a seventh of the machine (perf).
+        Duration warmup = Duration.ofSeconds(Long.parseLong(option(args, "--warmup", "20")));
         System.out.println("machine: " + Machine.describe());
         System.out.println("load generator, server and PostgreSQL share this machine; storage durable (fsync on)");
         System.out.println();
 
         List<String> report = new ArrayList<>();
         try (ServerUnderTest bare = ServerUnderTest.bareReceiver(jar, "512m")) {
-            report.addAll(run("bare receiver", bare, duration, concurrency));
+            report.addAll(run("bare receiver", bare, warmup, duration, concurrency));
         }
         try (ServerUnderTest product = ServerUnderTest.product(jar, "512m", Map.of("WORKER_THREADS", workers))) {
-            report.addAll(run("product (" + workers + " workers)", product, duration, concurrency));
+            report.addAll(run("product (" + workers + " workers)", product, warmup, duration, concurrency));
             report.add(String.format("product peak RSS (JVM, -Xmx512m): %.0f MiB", Machine.peakRssMiB(product.pid())));
         }
         System.out.println();
         report.forEach(System.out::println);
     }
 
-    private static List<String> run(String name, ServerUnderTest server, Duration duration, int concurrency)
-            throws Exception {
+    private static List<String> run(String name, ServerUnderTest server, Duration warmup, Duration duration,
+            int concurrency) throws Exception {
         List<String> lines = new ArrayList<>();
         LoadClient client = new LoadClient(server.uri("/webhooks/form"), Long.toString(System.nanoTime(), 36));
-        client.closedLoop("warm-up", concurrency, Duration.ofSeconds(5));
+        client.closedLoop("warm-up", concurrency, warmup);
         LoadClient.Result max = client.closedLoop(name + " max", concurrency, duration);
         lines.add(max.line());
         System.out.println(max.line());
