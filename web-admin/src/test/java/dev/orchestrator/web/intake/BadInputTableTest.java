@@ -121,8 +121,11 @@ class BadInputTableTest {
         cases.add(c("calendar booking signed with the old secret while rotating", 202, "done",
                 id -> std("calendar", SECRET, id, booking)));
         cases.add(c("calendar booking signed with a retired secret", 401, "—", id -> std("calendar", RETIRED_SECRET, id, booking)));
-        cases.add(c("old and new signatures side by side", 202, "done", id -> stdWith("calendar", id, booking,
-                stdSign(RETIRED_SECRET, id, booking) + " " + stdSign(NEW_SECRET, id, booking))));
+        cases.add(c("old and new signatures side by side", 202, "done", id -> {
+            long ts = now();
+            return stdWith("calendar", id, ts, booking,
+                    stdSign(RETIRED_SECRET, id, ts, booking) + " " + stdSign(NEW_SECRET, id, ts, booking));
+        }));
         cases.add(c("calendar meeting.cancelled (skipped by the field map)", 202, "done", id -> std("calendar", SECRET, id,
                 "{\"id\":\"bk-2\",\"type\":\"meeting.cancelled\"}")));
         cases.add(c("calendar booking with an object where the email belongs", 202, "review", id -> std("calendar",
@@ -343,17 +346,19 @@ class BadInputTableTest {
         return StandardWebhooksScheme.sign(WebhookSecret.parse(SECRET), id, ts, bytes(body));
     }
 
-    private static String stdSign(String secret, String id, String body) {
-        return StandardWebhooksScheme.sign(WebhookSecret.parse(secret), id, now(), bytes(body));
+    private static String stdSign(String secret, String id, long ts, String body) {
+        return StandardWebhooksScheme.sign(WebhookSecret.parse(secret), id, ts, bytes(body));
     }
 
+    /** Signs and sends one timestamp: read twice, a second could tick between signing and the header. */
     private static HttpRequest std(String source, String secret, String id, String body) {
-        return stdWith(source, id, body, stdSign(secret, id, body));
+        long ts = now();
+        return stdWith(source, id, ts, body, stdSign(secret, id, ts, body));
     }
 
-    private static HttpRequest stdWith(String source, String id, String body, String signature) {
+    private static HttpRequest stdWith(String source, String id, long ts, String body, String signature) {
         return base("/webhooks/" + source, body, "application/json").header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(now())).header("webhook-signature", signature).build();
+                .header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", signature).build();
     }
 
     private static HttpRequest stripe(String body, String signature) {
