@@ -34,9 +34,11 @@ class ForgetCommandTest {
 
     @Test
     void forgetting_by_email_erases_the_person_and_says_what_now_stands_for_them() {
-        server.postSigned("msg_cli_1", "{\"id\":\"r1\",\"email\":\"cli.person@example.com\",\"firstName\":\"Clio\","
-                + "\"lastName\":\"Commandline\",\"company\":\"Shell Co\"}");
-        server.awaitGet("/api/contacts?email=cli.person@example.com", r -> r.statusCode() == 200);
+        String ack = server.postSigned("msg_cli_1", "{\"id\":\"r1\",\"email\":\"cli.person@example.com\",\"firstName\":\"Clio\","
+                + "\"lastName\":\"Commandline\",\"company\":\"Shell Co\"}").body();
+        // the lead lacks what a contact needs, so it ends in review: wait for the decision, whatever it is
+        server.awaitGet("/api/events/" + ack.replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1"),
+                r -> r.body().contains("\"status\":\"done\"") || r.body().contains("\"status\":\"review\""));
 
         int code = forget("cli.person@example.com");
 

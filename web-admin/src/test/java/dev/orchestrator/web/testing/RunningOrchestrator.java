@@ -172,15 +172,21 @@ public final class RunningOrchestrator implements AutoCloseable {
     }
 
     /** Waits for the background workers to reach a state; a wait for an outcome, not a performance assertion. */
+    /** GETs {@code path} until {@code until} holds; fails naming the path and the last answer after 30 s. */
     public HttpResponse<String> awaitGet(String path, java.util.function.Predicate<HttpResponse<String>> until) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         HttpResponse<String> response = get(path);
-        while (!until.test(response) && System.nanoTime() < deadline) {
+        while (!until.test(response)) {
+            if (System.nanoTime() >= deadline) {
+                String body = response.body();
+                throw new AssertionError("GET " + path + " did not answer as awaited within 30 s; last answer "
+                        + response.statusCode() + ": " + (body.length() > 500 ? body.substring(0, 500) + "…" : body));
+            }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                throw new AssertionError("interrupted while awaiting GET " + path, e);
             }
             response = get(path);
         }
