@@ -201,8 +201,6 @@ final class SandboxCrmGateway implements CrmGateway {
         });
     }
 
-    /** The sandbox stands in for a remote CRM: its writes need not wait for our disk, a retry redoes them. */
-
     private static long parseId(CrmObjectId id) {
         try {
             return Long.parseLong(id.value());
