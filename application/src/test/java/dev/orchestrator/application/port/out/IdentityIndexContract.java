@@ -164,6 +164,32 @@ public abstract class IdentityIndexContract {
     }
 
     @Test
+    void a_key_that_a_removal_brings_back_to_a_hundred_holders_counts_again() {
+        IdentityIndex index = index();
+        List<MatchRecord> crowd = new ArrayList<>();
+        IntStream.range(0, 101).forEach(i -> crowd.add(phones("crowd-" + i, "+15550000001")));
+        index.indexAll(crowd);
+        assertThat(index.candidates(phones("probe", "+15550000001"), COMPANY)).isEmpty();
+
+        index.remove("crowd-0");
+
+        assertThat(index.candidates(phones("probe", "+15550000001"), COMPANY)).hasSize(IdentityIndex.MAX_CANDIDATES);
+    }
+
+    @Test
+    void a_key_that_re_indexing_brings_back_to_a_hundred_holders_counts_again() {
+        IdentityIndex index = index();
+        List<MatchRecord> crowd = new ArrayList<>();
+        IntStream.range(0, 101).forEach(i -> crowd.add(phones("crowd-" + i, "+15550000001")));
+        index.indexAll(crowd);
+        assertThat(index.candidates(phones("probe", "+15550000001"), COMPANY)).isEmpty();
+
+        index.index(phones("crowd-0", "+15550000009"));
+
+        assertThat(index.candidates(phones("probe", "+15550000001"), COMPANY)).hasSize(IdentityIndex.MAX_CANDIDATES);
+    }
+
+    @Test
     void a_key_held_by_exactly_a_hundred_records_still_counts_and_at_most_64_candidates_come_back_by_id() {
         IdentityIndex index = index();
         List<MatchRecord> crowd = new ArrayList<>();
