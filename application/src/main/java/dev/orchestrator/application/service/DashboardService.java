@@ -6,7 +6,7 @@ import dev.orchestrator.application.port.in.DashboardUseCase;
 import dev.orchestrator.application.port.out.JobQueue;
 import dev.orchestrator.application.port.out.OperationsStats;
 import dev.orchestrator.application.port.out.OperationsStats.MinuteCount;
-import dev.orchestrator.application.port.out.QueueStats;
+import dev.orchestrator.application.port.out.QueueBacklog;
 import dev.orchestrator.application.port.out.ReviewQueue;
 import dev.orchestrator.domain.crm.LifecycleStage;
 import java.time.Clock;
@@ -40,7 +40,7 @@ public final class DashboardService implements DashboardUseCase {
         Instant now = clock.instant();
         Instant to = now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         Instant from = to.minus(query.throughputWindow().toMinutes(), ChronoUnit.MINUTES);
-        QueueStats queue = jobs.stats(now);
+        QueueBacklog queue = jobs.backlog(now);
         return new Dashboard(now, everyMinute(from, to, stats.eventsPerMinute(from, to)), queue.oldestReadyAge(),
                 stats.failuresByClass(now.minus(query.failureWindow())), reviews.openCount(), queue.dead(),
                 funnel(stats.contactsByStage()));

@@ -4,19 +4,39 @@ import dev.orchestrator.application.port.in.HealthReport;
 import dev.orchestrator.application.port.in.HealthUseCase;
 import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.JobQueue;
+import dev.orchestrator.application.port.out.QueueBacklog;
 import dev.orchestrator.application.port.out.QueueStats;
 import dev.orchestrator.application.port.out.ReviewQueue;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.port.out.crm.CrmHealth;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
+/**
+ * What {@code /health} and {@code /metrics} report. The backlog (ready, running, dead, lag) is read live on every
+ * call from the queue's partial indexes; what costs a whole-table scan (events stored, jobs done) or a CRM API call
+ * (the CRM's own check) is redone at most every {@link #TOTALS_REUSE}, by one caller at a time, so a load balancer
+ * or a scraper probing every second costs one scan and one CRM call per interval, not one per probe.
+ */
 public final class HealthService implements HealthUseCase {
+    /** How long the counted totals and the CRM's answer are reported before they are asked for again. */
+    public static final Duration TOTALS_REUSE = Duration.ofSeconds(5);
+
     private final EventStore events;
     private final JobQueue jobs;
     private final ReviewQueue reviews;
     private final CrmGateway crm;
     private final Clock clock;
+    private Totals totals;
+    private CrmCheck crmChecked;
+
+    private record Totals(long events, long jobsDone, Instant countedAt) {
+    }
+
+    private record CrmCheck(CrmHealth health, Instant checkedAt) {
+    }
 
     public HealthService(EventStore events, JobQueue jobs, ReviewQueue reviews, CrmGateway crm, Clock clock) {
         this.events = events;
@@ -32,19 +52,42 @@ public final class HealthService implements HealthUseCase {
         long openReviews;
         long eventCount;
         try {
-            queue = Optional.of(jobs.stats(clock.instant()));
+            Instant now = clock.instant();
+            QueueBacklog backlog = jobs.backlog(now);
+            Totals counted = totals(now);
+            queue = Optional.of(QueueStats.of(backlog, counted.jobsDone()));
             openReviews = reviews.openCount();
-            eventCount = events.count();
+            eventCount = counted.events();
         } catch (RuntimeException e) {
             return new HealthReport(false, Optional.of(e.getClass().getSimpleName()), Optional.empty(),
                     new CrmHealth(crm.name(), false, "not checked: database down"), 0, 0);
         }
-        CrmHealth crmHealth;
-        try {
-            crmHealth = crm.health();
-        } catch (RuntimeException e) {
-            crmHealth = new CrmHealth(crm.name(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        return new HealthReport(true, Optional.empty(), queue, crmHealth(clock.instant()), openReviews, eventCount);
+    }
+
+    /** A real CRM's check is an API call counted against the portal's limits: once per interval is enough. */
+    private synchronized CrmHealth crmHealth(Instant now) {
+        if (crmChecked == null || stale(crmChecked.checkedAt(), now)) {
+            CrmHealth answer;
+            try {
+                answer = crm.health();
+            } catch (RuntimeException e) {
+                answer = new CrmHealth(crm.name(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            crmChecked = new CrmCheck(answer, now);
         }
-        return new HealthReport(true, Optional.empty(), queue, crmHealth, openReviews, eventCount);
+        return crmChecked.health();
+    }
+
+    private static boolean stale(Instant at, Instant now) {
+        return !now.isBefore(at.plus(TOTALS_REUSE)) || now.isBefore(at);
+    }
+
+    /** Probes that arrive while one caller counts wait for its figures instead of starting scans of their own. */
+    private synchronized Totals totals(Instant now) {
+        if (totals == null || stale(totals.countedAt(), now)) {
+            totals = new Totals(events.count(), jobs.stats(now).done(), now);
+        }
+        return totals;
     }
 }

@@ -25,7 +25,13 @@ public interface JobQueue {
     /** Buries the job, under the same fencing as {@link #complete}; answers whether it did. */
     boolean deadLetter(long jobId, long leaseToken, String error, Instant now);
 
+    /** The whole queue, done jobs counted: reads every job, so it costs more the longer the server has run. */
     QueueStats stats(Instant now);
+
+    /** Ready, running and dead jobs only, at a cost that does not grow with the done ones. */
+    default QueueBacklog backlog(Instant now) {
+        return stats(now).backlog();
+    }
 
     /** How many times the event's processing job has been claimed. */
     int attempts(UUID eventId);
