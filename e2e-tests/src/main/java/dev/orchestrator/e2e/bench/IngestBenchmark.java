@@ -1,5 +1,6 @@
 package dev.orchestrator.e2e.bench;
 
+import dev.orchestrator.application.service.HealthService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +58,8 @@ public final class IngestBenchmark {
             failed += held.failed();
         }
         long sent = client.sent();
+        // The server recounts its stored events at most every few seconds (a count reads the whole table).
+        ServerUnderTest.sleep(HealthService.TOTALS_REUSE.toMillis() + 500);
         double stored = server.metric("orchestrator_events_total");
         lines.add(String.format("%s: sent %d, failed %d, stored %.0f → every acknowledged event stored: %s", name,
                 sent, failed, stored, stored >= sent - failed));

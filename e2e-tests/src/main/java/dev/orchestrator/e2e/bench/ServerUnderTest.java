@@ -91,6 +91,16 @@ final class ServerUnderTest implements AutoCloseable {
         return process.pid();
     }
 
+    /** Where the server and its embedded PostgreSQL keep their data. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** The server's CPU so far, by part, for {@link ServerCpu#describe}. */
+    ServerCpu cpu() {
+        return ServerCpu.read(pid(), dataDir);
+    }
+
     /** A figure from {@code /metrics}: {@code orchestrator_events_total} and friends. */
     double metric(String name) throws IOException, InterruptedException {
         String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/metrics")).build(),
