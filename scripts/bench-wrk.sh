@@ -10,7 +10,7 @@ seconds="${1:-15}"; connections="${2:-32}"; warmup="${3:-20}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 mvn -B -q -pl e2e-tests dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="e2e-tests/target/classes:$(cat e2e-tests/target/bench.classpath)"
-work="$(mktemp -d)"; trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+work="$(mktemp -d)"; trap 'kill $(jobs -p) 2>/dev/null || true; sleep 2; rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 
 run() { # name port start-command...

@@ -29,6 +29,9 @@ public final class HealthService implements HealthUseCase {
     private final ReviewQueue reviews;
     private final CrmGateway crm;
     private final Clock clock;
+    // Two locks: a CRM that takes its time to answer must not hold up the database figures, nor they it.
+    private final Object countingLock = new Object();
+    private final Object crmLock = new Object();
     private Totals totals;
     private CrmCheck crmChecked;
 
@@ -66,17 +69,19 @@ public final class HealthService implements HealthUseCase {
     }
 
     /** A real CRM's check is an API call counted against the portal's limits: once per interval is enough. */
-    private synchronized CrmHealth crmHealth(Instant now) {
-        if (crmChecked == null || stale(crmChecked.checkedAt(), now)) {
-            CrmHealth answer;
-            try {
-                answer = crm.health();
-            } catch (RuntimeException e) {
-                answer = new CrmHealth(crm.name(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
+    private CrmHealth crmHealth(Instant now) {
+        synchronized (crmLock) {
+            if (crmChecked == null || stale(crmChecked.checkedAt(), now)) {
+                CrmHealth answer;
+                try {
+                    answer = crm.health();
+                } catch (RuntimeException e) {
+                    answer = new CrmHealth(crm.name(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+                crmChecked = new CrmCheck(answer, now);
             }
-            crmChecked = new CrmCheck(answer, now);
+            return crmChecked.health();
         }
-        return crmChecked.health();
     }
 
     private static boolean stale(Instant at, Instant now) {
@@ -84,10 +89,12 @@ public final class HealthService implements HealthUseCase {
     }
 
     /** Probes that arrive while one caller counts wait for its figures instead of starting scans of their own. */
-    private synchronized Totals totals(Instant now) {
-        if (totals == null || stale(totals.countedAt(), now)) {
-            totals = new Totals(events.count(), jobs.stats(now).done(), now);
+    private Totals totals(Instant now) {
+        synchronized (countingLock) {
+            if (totals == null || stale(totals.countedAt(), now)) {
+                totals = new Totals(events.count(), jobs.stats(now).done(), now);
+            }
+            return totals;
         }
-        return totals;
     }
 }

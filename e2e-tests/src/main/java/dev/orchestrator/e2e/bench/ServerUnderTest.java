@@ -1,6 +1,7 @@
 package dev.orchestrator.e2e.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A server the benchmark starts as its own process (the product jar or the bare receiver), on fresh data. */
 final class ServerUnderTest implements AutoCloseable {
@@ -113,15 +116,32 @@ final class ServerUnderTest implements AutoCloseable {
         throw new IllegalStateException("no metric " + name);
     }
 
+    /**
+     * Stops the server and deletes its data directory (a run leaves gigabytes: 52 left behind filled the disk
+     * here), unless {@code BENCH_KEEP_DATA=1} asks to keep it for a look afterwards.
+     */
     @Override
     public void close() {
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        if ("1".equals(System.getenv("BENCH_KEEP_DATA"))) {
+            System.out.println("data kept in " + dataDir);
+            return;
+        }
+        // The embedded PostgreSQL stops with the server; give its postmaster a moment to leave the directory.
+        sleep(2000);
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.out.println("could not delete " + dataDir + ": " + e.getMessage());
         }
     }
 
