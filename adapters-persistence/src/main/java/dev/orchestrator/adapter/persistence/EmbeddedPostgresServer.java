@@ -24,6 +24,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String ZONKY_LOCK = "epg-lock";
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
+    static final String SHARED_BUFFERS = "512MB";
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
 
@@ -44,6 +46,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
+                    // PostgreSQL's own default is 128 MB; past about 100,000 leads the identity and audit indexes
+                    // outgrow it and every lead pays for pages read back in (BENCHMARKS.md §2e: 5.1 → 4.4 ms of
+                    // PostgreSQL CPU per lead with 512 MB). Only pages in use take memory.
+                    .setServerConfig("shared_buffers", SHARED_BUFFERS)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             return new EmbeddedPostgresServer(postgres, dataDirectory);

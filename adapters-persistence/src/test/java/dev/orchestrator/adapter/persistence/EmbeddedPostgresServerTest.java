@@ -23,6 +23,16 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void theEmbeddedServerKeepsItsHotIndexesInALargerBufferPoolThanPostgresqlsDefault(@TempDir Path dataDir) {
+        try (Database database = Database.open(Optional.empty(), dataDir, 2)) {
+            String buffers = Jdbi.create(database.dataSource())
+                    .withHandle(h -> h.createQuery("show shared_buffers").mapTo(String.class).one());
+
+            assertThat(buffers).isEqualTo(EmbeddedPostgresServer.SHARED_BUFFERS);
+        }
+    }
+
+    @Test
     void dataSurvivesARestartOnTheSameDirectory(@TempDir Path dataDir) {
         try (Database database = Database.open(Optional.empty(), dataDir, 2)) {
             Jdbi.create(database.dataSource()).useHandle(h -> h.execute("create table kept (v int); insert into kept values (42)"));
