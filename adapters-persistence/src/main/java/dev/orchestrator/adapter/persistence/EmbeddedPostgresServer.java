@@ -25,6 +25,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
     static final String SHARED_BUFFERS = "512MB";
+    static final String MAX_WAL_SIZE = "4GB";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -50,6 +51,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     // outgrow it and every lead pays for pages read back in (BENCHMARKS.md §2e: 5.1 → 4.4 ms of
                     // PostgreSQL CPU per lead with 512 MB). Only pages in use take memory.
                     .setServerConfig("shared_buffers", SHARED_BUFFERS)
+                    // With the default 1 GB a flood of leads forced a checkpoint about every 50 s, each writing
+                    // out most of the buffer pool and doubling the WAL with full-page images afterwards.
+                    .setServerConfig("max_wal_size", MAX_WAL_SIZE)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             return new EmbeddedPostgresServer(postgres, dataDirectory);

@@ -23,12 +23,15 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void theEmbeddedServerKeepsItsHotIndexesInALargerBufferPoolThanPostgresqlsDefault(@TempDir Path dataDir) {
+    void theEmbeddedServerHasRoomForItsHotIndexesAndCheckpointsRarely(@TempDir Path dataDir) {
         try (Database database = Database.open(Optional.empty(), dataDir, 2)) {
-            String buffers = Jdbi.create(database.dataSource())
-                    .withHandle(h -> h.createQuery("show shared_buffers").mapTo(String.class).one());
+            Jdbi jdbi = Jdbi.create(database.dataSource());
+
+            String buffers = jdbi.withHandle(h -> h.createQuery("show shared_buffers").mapTo(String.class).one());
+            String wal = jdbi.withHandle(h -> h.createQuery("show max_wal_size").mapTo(String.class).one());
 
             assertThat(buffers).isEqualTo(EmbeddedPostgresServer.SHARED_BUFFERS);
+            assertThat(wal).isEqualTo(EmbeddedPostgresServer.MAX_WAL_SIZE);
         }
     }
 
