@@ -3,7 +3,9 @@ package dev.orchestrator.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,26 +14,22 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void theEmbeddedServerIsDurable(@TempDir Path dataDir) {
-        try (Database database = Database.open(Optional.empty(), dataDir, 2)) {
-            Jdbi jdbi = Jdbi.create(database.dataSource());
-
-            String fsync = jdbi.withHandle(h -> h.createQuery("show fsync").mapTo(String.class).one());
-            String syncCommit = jdbi.withHandle(h -> h.createQuery("show synchronous_commit").mapTo(String.class).one());
-            assertThat(fsync).isEqualTo("on");
-            assertThat(syncCommit).isEqualTo("on");
-        }
+        assertThat(settings(dataDir, "fsync", "synchronous_commit")).containsExactly("on", "on");
     }
 
     @Test
     void theEmbeddedServerHasRoomForItsHotIndexesAndCheckpointsRarely(@TempDir Path dataDir) {
+        assertThat(settings(dataDir, "shared_buffers", "max_wal_size"))
+                .containsExactly(EmbeddedPostgresServer.SHARED_BUFFERS, EmbeddedPostgresServer.MAX_WAL_SIZE);
+    }
+
+    /** The embedded server's values of the named settings, as {@code show} gives them. */
+    private static List<String> settings(Path dataDir, String... names) {
         try (Database database = Database.open(Optional.empty(), dataDir, 2)) {
             Jdbi jdbi = Jdbi.create(database.dataSource());
-
-            String buffers = jdbi.withHandle(h -> h.createQuery("show shared_buffers").mapTo(String.class).one());
-            String wal = jdbi.withHandle(h -> h.createQuery("show max_wal_size").mapTo(String.class).one());
-
-            assertThat(buffers).isEqualTo(EmbeddedPostgresServer.SHARED_BUFFERS);
-            assertThat(wal).isEqualTo(EmbeddedPostgresServer.MAX_WAL_SIZE);
+            return Stream.of(names)
+                    .map(name -> jdbi.withHandle(h -> h.createQuery("show " + name).mapTo(String.class).one()))
+                    .toList();
         }
     }
 

@@ -94,11 +94,6 @@ final class ServerUnderTest implements AutoCloseable {
         return process.pid();
     }
 
-    /** Where the server and its embedded PostgreSQL keep their data. */
-    Path dataDir() {
-        return dataDir;
-    }
-
     /** The server's CPU so far, by part, for {@link ServerCpu#describe}. */
     ServerCpu cpu() {
         return ServerCpu.read(pid(), dataDir);
