@@ -37,7 +37,7 @@ public final class EndToEndBenchmark {
         // about a tenth of the machine then), so the measured phases start after a warm-up at the steady rate.
         Duration warmup = Duration.ofSeconds(Long.parseLong(IngestBenchmark.option(args, "--warmup", "60")));
         // The flood's paths (full claim batches, a deep queue) are compiled only once they run, and one C2 thread
-        // takes several floods to finish: after one the JIT compiler still took 0.4–1 ms of CPU per lead.
+        // takes several floods to finish: after one the JIT compiler still took 0.14–0.23 ms of CPU per lead.
         int warmupFloods = Integer.parseInt(IngestBenchmark.option(args, "--warmup-floods", "3"));
         System.out.println("machine: " + Machine.describe());
         System.out.println("leads from " + (companies > 0 ? companies + " companies drawn at random" : "one company"));

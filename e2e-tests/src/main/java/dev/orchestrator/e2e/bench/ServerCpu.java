@@ -6,14 +6,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Where a server's CPU went, read from Linux's {@code /proc}: its JVM's threads grouped by what they do (workers,
  * JIT compiler, garbage collector, the rest) and its embedded PostgreSQL (the postmaster started on the server's
  * data directory, its live backends and the ones that have exited). Two snapshots give the CPU a phase cost, which
- * says whether a throughput figure was paid in pipeline work or in compiling it. Elsewhere than Linux every part
- * reads zero and {@link #describe} says so.
+ * says whether a throughput figure was paid in pipeline work or in compiling it. Elsewhere than Linux nothing is
+ * read and {@link #describe} says the CPU was not measured.
  */
 final class ServerCpu {
     /** Linux's USER_HZ, the unit of /proc's CPU times, on every architecture the JDK runs on. */
@@ -65,33 +66,34 @@ final class ServerCpu {
 
     /** The postmaster whose command line names the data directory, its children, and its reaped children. */
     private static long postgres(Path dataDir) {
-        String dir = dataDir.toAbsolutePath().toString();
+        String dir = " " + dataDir.toAbsolutePath() + "/";
+        Map<Long, Stat> processes = new LinkedHashMap<>();
         try (Stream<Path> all = Files.list(Path.of("/proc"))) {
-            List<Path> processes = all.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .toList();
-            long postmaster = -1;
-            long total = 0;
-            for (Path p : processes) {
-                String command = commandLine(p);
+            all.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 Stat stat = Stat.of(p.resolve("stat"));
-                if (stat != null && stat.name().equals("postgres") && command.contains(" " + dir + "/")) {
-                    postmaster = Long.parseLong(p.getFileName().toString());
-                    total += stat.own() + stat.children();
+                if (stat != null) {
+                    processes.put(Long.parseLong(p.getFileName().toString()), stat);
                 }
-            }
-            if (postmaster < 0) {
-                return 0;
-            }
-            for (Path p : processes) {
-                Stat stat = Stat.of(p.resolve("stat"));
-                if (stat != null && stat.parent() == postmaster) {
-                    total += stat.own();
-                }
-            }
-            return total;
+            });
         } catch (IOException e) {
             return 0;
         }
+        // Only a process named postgres can be the postmaster: its command line is read, no other's.
+        Optional<Long> postmaster = processes.entrySet().stream()
+                .filter(e -> e.getValue().name().equals("postgres")
+                        && commandLine(Path.of("/proc", e.getKey().toString())).contains(dir))
+                .map(Map.Entry::getKey).findFirst();
+        if (postmaster.isEmpty()) {
+            return 0;
+        }
+        Stat main = processes.get(postmaster.get());
+        long total = main.own() + main.children();
+        for (Stat stat : processes.values()) {
+            if (stat.parent() == postmaster.get()) {
+                total += stat.own();
+            }
+        }
+        return total;
     }
 
     private static String commandLine(Path process) {

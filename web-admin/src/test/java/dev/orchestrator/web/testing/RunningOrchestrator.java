@@ -171,8 +171,10 @@ public final class RunningOrchestrator implements AutoCloseable {
         }
     }
 
-    /** Waits for the background workers to reach a state; a wait for an outcome, not a performance assertion. */
-    /** GETs {@code path} until {@code until} holds; fails naming the path and the last answer after 30 s. */
+    /**
+     * GETs {@code path} until {@code until} holds (the background workers reaching a state: a wait for an outcome,
+     * not a performance assertion); fails naming the path and the last answer after 30 s.
+     */
     public HttpResponse<String> awaitGet(String path, java.util.function.Predicate<HttpResponse<String>> until) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         HttpResponse<String> response = get(path);
