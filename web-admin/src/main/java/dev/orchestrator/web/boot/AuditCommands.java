@@ -243,7 +243,7 @@ final class AuditCommands {
                 Optional.ofNullable(options.get("--data-dir")).map(Path::of));
         Orchestrator.registerSecrets(settings);
         Clock clock = Clock.systemUTC();
-        IdGenerator ids = new RandomIds();
+        IdGenerator ids = new TimeOrderedIds();
         try (Database database = Database.open(settings.databaseUrl(), settings.dataDir(), 2)) {
             PersistenceAdapter persistence = PersistenceAdapter.create(database.dataSource(), clock, ids);
             return action.apply(new AuditWiring(settings, database, persistence, AuditWiring.http(), clock, ids));

@@ -22,7 +22,7 @@ final class ForgetCommand {
     static int run(Settings settings, SecuritySettings security, String email, PrintStream out, PrintStream err) {
         Orchestrator.registerSecrets(settings);
         Clock clock = Clock.systemUTC();
-        IdGenerator ids = new RandomIds();
+        IdGenerator ids = new TimeOrderedIds();
         try (Database database = Database.open(settings.databaseUrl(), settings.dataDir(), 2)) {
             PersistenceAdapter persistence = PersistenceAdapter.create(database.dataSource(), clock, ids);
             ForgetContactService forget = new ForgetContactService(persistence.contacts(), persistence.personalData(),

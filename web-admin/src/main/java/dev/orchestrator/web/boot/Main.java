@@ -171,7 +171,7 @@ public final class Main {
                 .open(settings.databaseUrl(), settings.dataDir(), 2)) {
             java.time.Clock clock = java.time.Clock.systemUTC();
             var persistence = dev.orchestrator.adapter.persistence.PersistenceAdapter.create(database.dataSource(),
-                    clock, new RandomIds());
+                    clock, new TimeOrderedIds());
             var report = Orchestrator.seedSandbox(database, persistence, clock)
                     .seed(new dev.orchestrator.application.port.in.SeedSandboxUseCase.SeedCommand(seed,
                             Orchestrator.SEED_CONTACTS, false));

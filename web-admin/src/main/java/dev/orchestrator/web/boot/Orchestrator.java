@@ -156,7 +156,7 @@ public final class Orchestrator implements AutoCloseable {
     public static Orchestrator start(Settings settings, SecuritySettings security) {
         registerSecrets(settings);
         Clock clock = Clock.systemUTC();
-        IdGenerator ids = new RandomIds();
+        IdGenerator ids = new TimeOrderedIds();
         Database database = Database.open(settings.databaseUrl(), settings.dataDir(), settings.databasePoolSize());
         try {
             PersistenceAdapter persistence = PersistenceAdapter.create(database.dataSource(), clock, ids);

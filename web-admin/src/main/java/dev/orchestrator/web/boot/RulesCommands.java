@@ -112,7 +112,7 @@ final class RulesCommands {
         Settings settings = Settings.fromEnvironment(System.getenv(), Optional.empty(), dataDir);
         try (Database database = Database.open(settings.databaseUrl(), settings.dataDir(), 2)) {
             java.time.Clock clock = java.time.Clock.systemUTC();
-            PersistenceAdapter persistence = PersistenceAdapter.create(database.dataSource(), clock, new RandomIds());
+            PersistenceAdapter persistence = PersistenceAdapter.create(database.dataSource(), clock, new TimeOrderedIds());
             DryRunPopulations.Population population = Orchestrator.rulesPopulations(persistence, clock)
                     .storedEvents(days);
             if (!json) {
