@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The keys a record is indexed under. Every kind of variation the matcher forgives must leave at least one
  * key in common, or the pair is never compared: a typo keeps a prefix or a suffix, a country variant keeps
- * the domain label, a swapped name keeps the sorted name pair.
+ * the domain label, a swapped name keeps the sorted name pair. A company is also indexed under its name; a person
+ * under its names, e-mail, phone, city and the domains of its employer.
  */
 public final class BlockingKeys {
     // Words too common in company names to narrow anything down.
@@ -46,8 +47,11 @@ public final class BlockingKeys {
             keys.add(new BlockingKey(BlockingKey.Type.DOMAIN, d.registrable()));
             identKeys(d.compactLabel(), keys);
         }
+        // A person's employer counts through its domain only (the person rules compare no company names), so a
+        // person is not indexed under its company's name: those keys found no one the domain keys did not, and
+        // every person at a company made them crowded for the company itself.
         CompanyName name = r.company();
-        if (!name.isEmpty()) {
+        if (!r.isPerson() && !name.isEmpty()) {
             identKeys(name.compact(), keys);
             if (!name.acronym().isEmpty()) {
                 keys.add(new BlockingKey(BlockingKey.Type.IDENT, name.acronym()));

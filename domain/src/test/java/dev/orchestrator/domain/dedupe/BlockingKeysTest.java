@@ -52,6 +52,31 @@ class BlockingKeysTest {
     }
 
     @Test
+    void a_person_is_indexed_under_the_domain_of_their_employer() {
+        Set<BlockingKey> keys = BlockingKeys.of(aPerson("Jane", "Doe").companyName("Acme Group")
+                .email("jane@acme.com").build());
+
+        assertThat(keys).contains(
+                new BlockingKey(BlockingKey.Type.DOMAIN, "acme.com"),
+                new BlockingKey(BlockingKey.Type.IDENT, "acme"));
+    }
+
+    @Test
+    void a_person_is_not_indexed_under_the_name_of_their_company() {
+        MatchRecord withCompanyName = aPerson("Jane", "Doe").companyName("Zenith Metals Group")
+                .email("jane@acme.com").build();
+        MatchRecord without = aPerson("Jane", "Doe").email("jane@acme.com").build();
+
+        assertThat(BlockingKeys.of(withCompanyName)).isEqualTo(BlockingKeys.of(without));
+    }
+
+    @Test
+    void a_company_is_indexed_under_its_name() {
+        assertThat(BlockingKeys.of(aCompany("Zenith Metals Group").build()))
+                .contains(new BlockingKey(BlockingKey.Type.NAME_WORD, "zenith"));
+    }
+
+    @Test
     void unrelated_companies_share_no_key() {
         assertThat(shared(aCompany("Acme Analytics").domain("acme.com").build(),
                 aCompany("Zenith Metals").domain("zenithmetals.com").build())).isEmpty();
