@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class TimeOrderedIdsTest {
@@ -40,5 +45,29 @@ class TimeOrderedIdsTest {
             assertThat(made.get(i)).isGreaterThan(made.get(i - 1));
         }
         assertThat(new HashSet<>(made)).hasSize(made.size());
+    }
+
+    /** The pipeline's workers share one generator. */
+    @Test
+    void workersMakingIdsAtOnceNeverMakeTheSameOne() throws Exception {
+        Set<UUID> made = ConcurrentHashMap.newKeySet();
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                running.add(workers.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        made.add(ids.newId());
+                    }
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+
+        assertThat(made).hasSize(20_000);
     }
 }
