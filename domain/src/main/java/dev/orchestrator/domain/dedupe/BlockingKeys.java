@@ -48,8 +48,9 @@ public final class BlockingKeys {
             identKeys(d.compactLabel(), keys);
         }
         // A person's employer counts through its domain only (the person rules compare no company names), so a
-        // person is not indexed under its company's name: those keys found no one the domain keys did not, and
-        // every person at a company made them crowded for the company itself.
+        // person is not indexed under its company's name: those keys added as candidates only people linked to the
+        // lead by nothing but a company name written alike, and every person at a company crowded them for the
+        // company itself.
         CompanyName name = r.company();
         if (!r.isPerson() && !name.isEmpty()) {
             identKeys(name.compact(), keys);
