@@ -12,8 +12,10 @@ import java.util.stream.Stream;
 /**
  * Where a server's CPU went, read from Linux's {@code /proc}: its JVM's threads grouped by what they do (workers,
  * JIT compiler, garbage collector, the rest) and its embedded PostgreSQL (the postmaster started on the server's
- * data directory, its live backends and the ones that have exited). Two snapshots give the CPU a phase cost, which
- * says whether a throughput figure was paid in pipeline work or in compiling it. Elsewhere than Linux nothing is
+ * data directory and its children: the backends serving connections; autovacuum, live workers and the children that
+ * have exited, which are mostly autovacuum's; and the rest: checkpointer, WAL writer, background writer, launchers).
+ * Two snapshots give the CPU a phase cost, which says whether a throughput figure was paid in pipeline work or in
+ * compiling it, and whether PostgreSQL's part was queries or housekeeping. Elsewhere than Linux nothing is
  * read and {@link #describe} says the CPU was not measured.
  */
 final class ServerCpu {
@@ -21,16 +23,27 @@ final class ServerCpu {
     private static final double TICK_MICROS = 10_000;
     private static final List<String> PARTS = List.of("workers", "JIT compiler", "GC", "other JVM threads",
             "PostgreSQL");
+    /** The titles PostgreSQL 14 gives its own processes; every other child serves a connection. */
+    private static final List<String> BACKGROUND = List.of("checkpointer", "background writer", "walwriter",
+            "autovacuum launcher", "stats collector", "logical replication launcher", "archiver");
 
-    /** CPU ticks by JVM thread id (the part it belongs to beside it), and the PostgreSQL total. */
+    /** CPU ticks by JVM thread id (the part it belongs to beside it), and PostgreSQL's by kind of process. */
     private final Map<String, ThreadTicks> threads;
-    private final long postgres;
+    private final PostgresTicks postgres;
     private final boolean measured;
 
     private record ThreadTicks(String part, long ticks) {
     }
 
-    private ServerCpu(Map<String, ThreadTicks> threads, long postgres, boolean measured) {
+    private record PostgresTicks(long backends, long autovacuum, long background) {
+        static final PostgresTicks NONE = new PostgresTicks(0, 0, 0);
+
+        long total() {
+            return backends + autovacuum + background;
+        }
+    }
+
+    private ServerCpu(Map<String, ThreadTicks> threads, PostgresTicks postgres, boolean measured) {
         this.threads = threads;
         this.postgres = postgres;
         this.measured = measured;
@@ -46,7 +59,7 @@ final class ServerCpu {
                 }
             });
         } catch (IOException | RuntimeException e) {
-            return new ServerCpu(Map.of(), 0, false);
+            return new ServerCpu(Map.of(), PostgresTicks.NONE, false);
         }
         return new ServerCpu(threads, postgres(dataDir), true);
     }
@@ -64,8 +77,11 @@ final class ServerCpu {
         return "other JVM threads";
     }
 
-    /** The postmaster whose command line names the data directory, its children, and its reaped children. */
-    private static long postgres(Path dataDir) {
+    /**
+     * The postmaster whose command line names the data directory, its children by their process titles, and its
+     * reaped children (counted with autovacuum: its workers come and go, backends stay while the pool does).
+     */
+    private static PostgresTicks postgres(Path dataDir) {
         String dir = " " + dataDir.toAbsolutePath() + "/";
         Map<Long, Stat> processes = new LinkedHashMap<>();
         try (Stream<Path> all = Files.list(Path.of("/proc"))) {
@@ -76,7 +92,7 @@ final class ServerCpu {
                 }
             });
         } catch (IOException e) {
-            return 0;
+            return PostgresTicks.NONE;
         }
         // Only a process named postgres can be the postmaster: its command line is read, no other's.
         Optional<Long> postmaster = processes.entrySet().stream()
@@ -84,16 +100,26 @@ final class ServerCpu {
                         && commandLine(Path.of("/proc", e.getKey().toString())).contains(dir))
                 .map(Map.Entry::getKey).findFirst();
         if (postmaster.isEmpty()) {
-            return 0;
+            return PostgresTicks.NONE;
         }
         Stat main = processes.get(postmaster.get());
-        long total = main.own() + main.children();
-        for (Stat stat : processes.values()) {
-            if (stat.parent() == postmaster.get()) {
-                total += stat.own();
+        long backends = 0;
+        long autovacuum = main.children();
+        long background = main.own();
+        for (Map.Entry<Long, Stat> child : processes.entrySet()) {
+            if (child.getValue().parent() != postmaster.get()) {
+                continue;
+            }
+            String title = commandLine(Path.of("/proc", child.getKey().toString())).strip();
+            if (title.startsWith("postgres: autovacuum worker")) {
+                autovacuum += child.getValue().own();
+            } else if (BACKGROUND.stream().anyMatch(name -> title.startsWith("postgres: " + name))) {
+                background += child.getValue().own();
+            } else {
+                backends += child.getValue().own();
             }
         }
-        return total;
+        return new PostgresTicks(backends, autovacuum, background);
     }
 
     private static String commandLine(Path process) {
@@ -119,7 +145,7 @@ final class ServerCpu {
             ThreadTicks then = before.threads.get(id);
             ticks.merge(now.part(), now.ticks() - (then == null ? 0 : then.ticks()), Long::sum);
         });
-        ticks.put("PostgreSQL", postgres - before.postgres);
+        ticks.put("PostgreSQL", postgres.total() - before.postgres.total());
         StringBuilder line = new StringBuilder("CPU per " + unit + ":");
         double total = 0;
         for (String part : PARTS) {
@@ -128,6 +154,11 @@ final class ServerCpu {
             line.append(String.format(" %s %,.0f µs,", part, micros));
         }
         line.setLength(line.length() - 1);
+        line.append(String.format(
+                " (backends %,.0f, autovacuum and exited %,.0f, checkpointer, WAL writer and the rest %,.0f)",
+                (postgres.backends() - before.postgres.backends()) * TICK_MICROS / units,
+                (postgres.autovacuum() - before.postgres.autovacuum()) * TICK_MICROS / units,
+                (postgres.background() - before.postgres.background()) * TICK_MICROS / units));
         return line.append(String.format(" (total %.1f ms; %d cores give at most %,.0f %ss per second at this cost)",
                 total / 1000, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors() * 1e6 / total, unit)).toString();
