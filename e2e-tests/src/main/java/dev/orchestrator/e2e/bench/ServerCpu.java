@@ -41,6 +41,11 @@ final class ServerCpu {
         long total() {
             return backends + autovacuum + background;
         }
+
+        PostgresTicks minus(PostgresTicks before) {
+            return new PostgresTicks(backends - before.backends, autovacuum - before.autovacuum,
+                    background - before.background);
+        }
     }
 
     private ServerCpu(Map<String, ThreadTicks> threads, PostgresTicks postgres, boolean measured) {
@@ -145,7 +150,8 @@ final class ServerCpu {
             ThreadTicks then = before.threads.get(id);
             ticks.merge(now.part(), now.ticks() - (then == null ? 0 : then.ticks()), Long::sum);
         });
-        ticks.put("PostgreSQL", postgres.total() - before.postgres.total());
+        PostgresTicks postgresSpent = postgres.minus(before.postgres);
+        ticks.put("PostgreSQL", postgresSpent.total());
         StringBuilder line = new StringBuilder("CPU per " + unit + ":");
         double total = 0;
         for (String part : PARTS) {
@@ -156,9 +162,8 @@ final class ServerCpu {
         line.setLength(line.length() - 1);
         line.append(String.format(
                 " (backends %,.0f, autovacuum and exited %,.0f, checkpointer, WAL writer and the rest %,.0f)",
-                (postgres.backends() - before.postgres.backends()) * TICK_MICROS / units,
-                (postgres.autovacuum() - before.postgres.autovacuum()) * TICK_MICROS / units,
-                (postgres.background() - before.postgres.background()) * TICK_MICROS / units));
+                postgresSpent.backends() * TICK_MICROS / units, postgresSpent.autovacuum() * TICK_MICROS / units,
+                postgresSpent.background() * TICK_MICROS / units));
         return line.append(String.format(" (total %.1f ms; %d cores give at most %,.0f %ss per second at this cost)",
                 total / 1000, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors() * 1e6 / total, unit)).toString();
