@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The identity index in PostgreSQL: {@code identity_keys} (key_type, key_value, record_id) rows and one
@@ -68,6 +69,21 @@ final class JdbiIdentityIndex implements IdentityIndex {
                 city = excluded.city, country = excluded.country
             """;
 
+    /**
+     * A record's keys replaced in one statement ({@code %s}: further writes as CTEs). The old keys go first,
+     * forced by the count the insert waits for: the new keys are often the old ones, and the primary key refuses
+     * them while the old rows stand (a CTE nothing reads runs only after the main statement).
+     */
+    private static final String REPLACE_KEYS = """
+            with gone as (delete from identity_keys where record_id = any(:ids) returning 1)%s
+            insert into identity_keys (key_type, key_value, record_id, person)
+            select t.* from unnest(:types::text[], :values::text[], :keyIds::text[], :persons::boolean[]) as t
+            where (select count(*) from gone) >= 0""";
+
+    private static final String REPLACE_KEYS_AND_RECORD = String.format(REPLACE_KEYS,
+            ", record as (" + UPSERT_RECORD + ")");
+    private static final String REPLACE_KEYS_ONLY = String.format(REPLACE_KEYS, "");
+
     private final HandleContext db;
 
     JdbiIdentityIndex(HandleContext db) {
@@ -102,18 +118,25 @@ final class JdbiIdentityIndex implements IdentityIndex {
                 keyPersons.add(r.isPerson());
             }
         }
+        if (latest.size() == 1) {
+            // A lead's own record, once per lead: keys and match fields in one statement, one round trip.
+            MatchRecord only = latest.values().iterator().next();
+            db.use(handle -> bindRecord(handle.createUpdate(REPLACE_KEYS_AND_RECORD), only)
+                    .bindArray("ids", String.class, ids)
+                    .bindArray("types", String.class, keyTypes)
+                    .bindArray("values", String.class, keyValues)
+                    .bindArray("keyIds", String.class, keyIds)
+                    .bindArray("persons", Boolean.class, keyPersons)
+                    .execute());
+            return;
+        }
         db.inTransaction(() -> {
             db.use(handle -> {
-                handle.createUpdate("delete from identity_keys where record_id = any(:ids)")
+                handle.createUpdate(REPLACE_KEYS_ONLY)
                         .bindArray("ids", String.class, ids)
-                        .execute();
-                handle.createUpdate("""
-                                insert into identity_keys (key_type, key_value, record_id, person)
-                                select * from unnest(:types::text[], :values::text[], :ids::text[],
-                                    :persons::boolean[])""")
                         .bindArray("types", String.class, keyTypes)
                         .bindArray("values", String.class, keyValues)
-                        .bindArray("ids", String.class, keyIds)
+                        .bindArray("keyIds", String.class, keyIds)
                         .bindArray("persons", Boolean.class, keyPersons)
                         .execute();
                 upsertRecords(handle, latest.values());
@@ -125,31 +148,34 @@ final class JdbiIdentityIndex implements IdentityIndex {
     private static void upsertRecords(Handle handle, Iterable<MatchRecord> records) {
         PreparedBatch batch = handle.prepareBatch(UPSERT_RECORD);
         for (MatchRecord r : records) {
-            List<String> domains = new ArrayList<>();
-            List<String> labels = new ArrayList<>();
-            for (DomainKey d : r.domains()) {
-                domains.add(Text.safe(d.registrable()));
-                labels.add(Text.safe(d.label()));
-            }
-            CompanyName company = r.company();
-            batch.bind("id", r.id())
-                    .bind("person", r.isPerson())
-                    .bind("companyRaw", Text.safe(company.raw()))
-                    .bindArray("tokens", String.class, safe(company.tokens()))
-                    .bind("compact", Text.safe(company.compact()))
-                    .bind("acronym", Text.safe(company.acronym()))
-                    .bindArray("aliases", String.class, safe(company.aliases()))
-                    .bindArray("domains", String.class, domains)
-                    .bindArray("labels", String.class, labels)
-                    .bindArray("emails", String.class, safe(r.emails()))
-                    .bind("firstName", r.firstName().map(Text::safe).orElse(null))
-                    .bind("lastName", r.lastName().map(Text::safe).orElse(null))
-                    .bindArray("phones", String.class, safe(r.phones()))
-                    .bind("city", r.city().map(Text::safe).orElse(null))
-                    .bind("country", r.country().map(Text::safe).orElse(null))
-                    .add();
+            bindRecord(batch, r).add();
         }
         batch.execute();
+    }
+
+    private static <S extends SqlStatement<S>> S bindRecord(S statement, MatchRecord r) {
+        List<String> domains = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (DomainKey d : r.domains()) {
+            domains.add(Text.safe(d.registrable()));
+            labels.add(Text.safe(d.label()));
+        }
+        CompanyName company = r.company();
+        return statement.bind("id", r.id())
+                .bind("person", r.isPerson())
+                .bind("companyRaw", Text.safe(company.raw()))
+                .bindArray("tokens", String.class, safe(company.tokens()))
+                .bind("compact", Text.safe(company.compact()))
+                .bind("acronym", Text.safe(company.acronym()))
+                .bindArray("aliases", String.class, safe(company.aliases()))
+                .bindArray("domains", String.class, domains)
+                .bindArray("labels", String.class, labels)
+                .bindArray("emails", String.class, safe(r.emails()))
+                .bind("firstName", r.firstName().map(Text::safe).orElse(null))
+                .bind("lastName", r.lastName().map(Text::safe).orElse(null))
+                .bindArray("phones", String.class, safe(r.phones()))
+                .bind("city", r.city().map(Text::safe).orElse(null))
+                .bind("country", r.country().map(Text::safe).orElse(null));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.orchestrator.application.testing.MutableClock;
 import dev.orchestrator.application.testing.SequentialIds;
 import dev.orchestrator.domain.intake.EventStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,21 @@ class JobFencingTest {
 
         assertThat(queue.complete(current.id(), current.leaseToken(), clock.instant())).isTrue();
         assertThat(stats().done()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchCompletionMarksTheJobsStillHeldAndLeavesTheOneAnotherWorkerHolds() {
+        ClaimedJob stale = queue.claim(1, LEASE, clock.instant()).get(0);
+        ClaimedJob current = reclaimedAfterTheLease();
+        UUID second = new StoredEvents(persistence).event(ids.newId(), "form", clock.instant(), Optional.empty(),
+                EventStatus.RECEIVED);
+        ClaimedJob other = queue.claim(1, LEASE, clock.instant()).get(0);
+
+        assertThat(queue.completeAll(List.of(stale, other), clock.instant())).containsExactly(other.id());
+        assertThat(other.eventId()).isEqualTo(second);
+        assertThat(stats().done()).isEqualTo(1);
+        assertThat(stats().running()).isEqualTo(1);
+        assertThat(queue.completeAll(List.of(current), clock.instant())).containsExactly(current.id());
     }
 
     @Test

@@ -22,10 +22,12 @@ import dev.orchestrator.domain.intake.EventStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,18 +84,29 @@ public final class JobWorker {
         this.lease = lease;
     }
 
-    /** Claims one batch and runs it; answers how many jobs were claimed, so a loop knows when to idle. */
+    /**
+     * Claims one batch and runs it; answers how many jobs were claimed, so a loop knows when to idle. The jobs that
+     * finished are marked done together after the batch: each one's outcome is committed already, and a mark lost to
+     * a crash only brings the job back to a worker that finds its event decided.
+     */
     public int runOnce() {
         Instant claimedAt = clock.instant();
         List<ClaimedJob> claimed = queue.claim(batchSize, lease, claimedAt);
-        for (ClaimedJob job : claimed) {
-            if (clock.instant().isBefore(claimedAt.plus(lease))) {
-                run(job);
-            } else {
-                // The batch shares one lease: once it has run out, another worker may already hold this job.
-                LOG.warn("job {} (event {}) not started: its lease ran out while earlier jobs of its batch ran",
-                        job.id(), job.eventId());
+        List<ClaimedJob> finished = new ArrayList<>(claimed.size());
+        try {
+            for (ClaimedJob job : claimed) {
+                if (clock.instant().isBefore(claimedAt.plus(lease))) {
+                    if (run(job)) {
+                        finished.add(job);
+                    }
+                } else {
+                    // The batch shares one lease: once it has run out, another worker may already hold this job.
+                    LOG.warn("job {} (event {}) not started: its lease ran out while earlier jobs of its batch ran",
+                            job.id(), job.eventId());
+                }
             }
+        } finally {
+            complete(finished);
         }
         return claimed.size();
     }
@@ -108,18 +121,18 @@ public final class JobWorker {
         return total;
     }
 
-    private void run(ClaimedJob job) {
+    /** Runs the job; answers whether it finished and waits to be marked done (a failure is marked at once). */
+    private boolean run(ClaimedJob job) {
         try {
             if (job.kind() == JobKind.RUN_ACTION) {
-                runAction(job);
-                return;
+                return runAction(job);
             }
             ProcessOutcome outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt()));
-            if (!(outcome instanceof ProcessOutcome.Poison)) {
-                alerts.ifPresent(a -> a.cleared(CRM_CHANNEL));
+            if (outcome instanceof ProcessOutcome.Poison poison) {
+                return buryPoison(job, poison.reason());
             }
-            markFinished(job, outcome instanceof ProcessOutcome.Poison poison ? Optional.of(poison.reason())
-                    : Optional.empty());
+            alerts.ifPresent(a -> a.cleared(CRM_CHANNEL));
+            return true;
         } catch (CrmFailure failure) {
             String errorClass = "crm:" + failure.kind().name().toLowerCase(java.util.Locale.ROOT);
             handle(job, new Classified(Verdict.valueOf(failure.kind().name()), errorClass, CRM_CHANNEL,
@@ -131,36 +144,48 @@ public final class JobWorker {
             handle(job, new Classified(Verdict.RETRYABLE, failure.getClass().getSimpleName(), "worker", Optional.empty(),
                     failure.getClass().getSimpleName() + ": " + failure.getMessage()));
         }
+        return false;
     }
 
-    private void runAction(ClaimedJob job) {
+    private boolean runAction(ClaimedJob job) {
         RunActionUseCase runner = actions.orElseThrow(() -> new IllegalStateException(
                 "an action job, but this worker runs no actions"));
         RunActionOutcome outcome = runner.run(new RunActionCommand(job.id(), job.attempt(), job.maxAttempts()));
-        markFinished(job, outcome instanceof RunActionOutcome.Poison poison ? Optional.of(poison.reason())
-                : Optional.empty());
+        return outcome instanceof RunActionOutcome.Poison poison ? buryPoison(job, poison.reason()) : true;
     }
 
     /**
      * The outcome is already committed (the event's decision, or the action's delivery record). Failing to mark the
-     * job (the connection died) is not a failure of the work, so it is not retried as one: that would set the event
-     * back and run the pipeline again. The job keeps its lease; its next claim finds the work done and does nothing.
+     * jobs (the connection died) is not a failure of the work, so it is not retried as one: that would set the event
+     * back and run the pipeline again. The jobs keep their lease; their next claim finds the work done and does
+     * nothing.
      */
-    private void markFinished(ClaimedJob job, Optional<String> poison) {
+    private void complete(List<ClaimedJob> finished) {
+        if (finished.isEmpty()) {
+            return;
+        }
         try {
-            if (poison.isPresent()) {
-                if (queue.deadLetter(job.id(), job.leaseToken(), poison.get(), clock.instant())) {
-                    note(job, "dead", "poison", poison.get());
-                } else {
-                    stale(job, "dead letter");
-                }
-            } else if (!queue.complete(job.id(), job.leaseToken(), clock.instant())) {
-                stale(job, "completion");
+            Set<Long> marked = queue.completeAll(finished, clock.instant());
+            finished.stream().filter(job -> !marked.contains(job.id())).forEach(job -> stale(job, "completion"));
+        } catch (RuntimeException failure) {
+            LOG.warn("{} job(s) finished, but marking them failed; each is claimed again when its lease ends: {}",
+                    finished.size(), failure.toString());
+        }
+    }
+
+    /** A poison outcome is committed too (see {@link #complete}); its job is buried at once. Never to be completed. */
+    private boolean buryPoison(ClaimedJob job, String reason) {
+        try {
+            if (queue.deadLetter(job.id(), job.leaseToken(), reason, clock.instant())) {
+                note(job, "dead", "poison", reason);
+            } else {
+                stale(job, "dead letter");
             }
         } catch (RuntimeException failure) {
             LOG.warn("job {} (event {}) finished, but marking it failed; it is claimed again when its lease ends: {}",
                     job.id(), job.eventId(), failure.toString());
         }
+        return false;
     }
 
     /** The error policy's three answers: try again later, a person fixes the record, an operator fixes the setup. */

@@ -25,7 +25,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,6 +104,21 @@ class JobWorkerLeaseTest {
         assertThat(queue.completed).containsExactly(7L);
     }
 
+    @Test
+    void theFinishedJobsOfABatchAreMarkedDoneTogetherAfterTheLastOfThemRan() {
+        queue.batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5, 1),
+                new ClaimedJob(8, JobKind.PROCESS_EVENT, UUID.fromString("00000000-0000-0000-0000-000000000043"), 1, 5, 1));
+        List<String> seen = new ArrayList<>();
+        queue.onCompleteAll = jobs -> seen.add("marked " + jobs);
+        worker(command -> {
+            seen.add("ran " + command.eventId());
+            return new ProcessOutcome.Done(Optional.empty(), false);
+        }).runOnce();
+
+        assertThat(seen).containsExactly("ran " + EVENT, "ran 00000000-0000-0000-0000-000000000043", "marked 2");
+        assertThat(queue.completed).containsExactly(7L, 8L);
+    }
+
     private JobWorker worker(dev.orchestrator.application.port.in.ProcessEventUseCase process) {
         return worker(process, Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -114,6 +131,7 @@ class JobWorkerLeaseTest {
 
     private static final class RecordingQueue implements JobQueue {
         boolean failCompletion;
+        IntConsumer onCompleteAll = jobs -> { };
         final List<Long> retries = new ArrayList<>();
         final List<Long> completed = new ArrayList<>();
         final List<Long> buried = new ArrayList<>();
@@ -141,6 +159,12 @@ class JobWorkerLeaseTest {
             }
             completed.add(jobId);
             return true;
+        }
+
+        @Override
+        public Set<Long> completeAll(List<ClaimedJob> jobs, Instant now) {
+            onCompleteAll.accept(jobs.size());
+            return JobQueue.super.completeAll(jobs, now);
         }
 
         @Override

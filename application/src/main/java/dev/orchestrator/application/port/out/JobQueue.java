@@ -2,8 +2,10 @@ package dev.orchestrator.application.port.out;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The PostgreSQL job queue: jobs enqueued in the caller's transaction, claimed with SKIP LOCKED. */
@@ -18,6 +20,17 @@ public interface JobQueue {
      * A stale mark (the lease ran out and the job was rescued or claimed again) changes nothing.
      */
     boolean complete(long jobId, long leaseToken, Instant now);
+
+    /** Marks each job done as {@link #complete} does; answers the ids it marked. A queue may do it in one write. */
+    default Set<Long> completeAll(List<ClaimedJob> jobs, Instant now) {
+        Set<Long> marked = new HashSet<>();
+        for (ClaimedJob job : jobs) {
+            if (complete(job.id(), job.leaseToken(), now)) {
+                marked.add(job.id());
+            }
+        }
+        return marked;
+    }
 
     /** Puts the job back for {@code runAt}, under the same fencing as {@link #complete}; answers whether it did. */
     boolean retryAt(long jobId, long leaseToken, Instant runAt, String error, Instant now);

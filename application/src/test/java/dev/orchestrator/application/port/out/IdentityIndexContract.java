@@ -85,6 +85,18 @@ public abstract class IdentityIndexContract {
     }
 
     @Test
+    void indexing_a_record_again_with_the_same_keys_keeps_it_once_with_its_new_fields() {
+        IdentityIndex index = index();
+        index.index(company("acc-1", "Acme Corporation", "acme.com"));
+        index.index(MatchRecord.builder("acc-1").companyName("Acme Corporation")
+                .domain(new DomainKey("acme.com", "acme")).city("Chicago").build());
+
+        assertThat(index.candidates(company("lead", "Acme Corporation", "acme.com"), COMPANY))
+                .singleElement()
+                .satisfies(c -> assertThat(c.record().city()).contains("chicago"));
+    }
+
+    @Test
     void a_removed_record_is_no_longer_a_candidate() {
         IdentityIndex index = index();
         index.index(company("acc-1", "Acme Corporation", "acme.com"));
