@@ -6,15 +6,12 @@ import dev.orchestrator.domain.audit.AuditEvent;
 import dev.orchestrator.domain.audit.AuditKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 final class JdbiAuditLog implements AuditLog {
     static final String SELECT = """
@@ -24,11 +21,23 @@ final class JdbiAuditLog implements AuditLog {
                    array(select value from json_each_text(evidence)) as evidence_values
             from audit_events""";
 
-    private static final String INSERT = """
+    /**
+     * A trace's events in one statement, bound as one array a column rather than a dozen parameters an event. Each
+     * event's evidence is its slice {@code [first : last]} of the shared key and value arrays (empty when
+     * {@code last < first}), kept in its order by {@code json_object}.
+     */
+    private static final String INSERT_ALL = """
             insert into audit_events (id, at, kind, entity_type, entity_id, correlation_id, actor_type,
                 actor_name, summary, rule_id, ruleset_version, evidence)
-            values (:id, :at, :kind, :entityType, :entityId, :correlationId, :actorType, :actorName,
-                :summary, :ruleId, :rulesetVersion, json_object(:keys, :values))""";
+            select e.id, e.at, e.kind, e.entity_type, e.entity_id, e.correlation_id, e.actor_type, e.actor_name,
+                e.summary, e.rule_id, e.ruleset_version,
+                json_object(ev.keys[e.first : e.last], ev.vals[e.first : e.last])
+            from unnest(:ids::uuid[], :ats::timestamptz[], :kinds::text[], :entityTypes::text[], :entityIds::text[],
+                    :correlationIds::uuid[], :actorTypes::text[], :actorNames::text[], :summaries::text[],
+                    :ruleIds::text[], :rulesetVersions::text[], :firsts::int[], :lasts::int[])
+                as e(id, at, kind, entity_type, entity_id, correlation_id, actor_type, actor_name, summary, rule_id,
+                    ruleset_version, first, last),
+                (select :keys::text[] as keys, :values::text[] as vals) ev""";
 
     private final HandleContext db;
 
@@ -38,26 +47,7 @@ final class JdbiAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEvent event) {
-        db.use(handle -> bindEvent(handle.createUpdate(INSERT), event).execute());
-    }
-
-    private static <S extends SqlStatement<S>> S bindEvent(S statement, AuditEvent event) {
-        List<String> keys = new ArrayList<>(event.evidence().keySet());
-        List<String> values = keys.stream().map(key -> Text.safe(event.evidence().get(key))).toList();
-        return statement
-                .bind("id", event.id())
-                .bind("at", Timestamp.from(event.at()))
-                .bind("kind", event.kind().key())
-                .bind("entityType", event.entityType())
-                .bind("entityId", event.entityId().orElse(null))
-                .bind("correlationId", event.correlationId())
-                .bind("actorType", event.actor().type().name().toLowerCase(java.util.Locale.ROOT))
-                .bind("actorName", event.actor().name())
-                .bind("summary", Text.safe(event.summary()))
-                .bind("ruleId", event.ruleId().orElse(null))
-                .bind("rulesetVersion", event.rulesetVersion().orElse(null))
-                .bindArray("keys", String.class, keys)
-                .bindArray("values", String.class, values);
+        appendAll(List.of(event));
     }
 
     @Override
@@ -65,13 +55,59 @@ final class JdbiAuditLog implements AuditLog {
         if (events.isEmpty()) {
             return;
         }
-        db.use(handle -> {
-            PreparedBatch batch = handle.prepareBatch(INSERT);
-            for (AuditEvent event : events) {
-                bindEvent(batch, event).add();
-            }
-            batch.execute();
-        });
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] ats = new String[n];
+        String[] kinds = new String[n];
+        String[] entityTypes = new String[n];
+        String[] entityIds = new String[n];
+        String[] correlationIds = new String[n];
+        String[] actorTypes = new String[n];
+        String[] actorNames = new String[n];
+        String[] summaries = new String[n];
+        String[] ruleIds = new String[n];
+        String[] rulesetVersions = new String[n];
+        Integer[] firsts = new Integer[n];
+        Integer[] lasts = new Integer[n];
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            AuditEvent event = events.get(i);
+            ids[i] = event.id().toString();
+            ats[i] = event.at().toString();
+            kinds[i] = event.kind().key();
+            entityTypes[i] = event.entityType();
+            entityIds[i] = event.entityId().orElse(null);
+            correlationIds[i] = event.correlationId().toString();
+            actorTypes[i] = event.actor().type().name().toLowerCase(java.util.Locale.ROOT);
+            actorNames[i] = event.actor().name();
+            summaries[i] = Text.safe(event.summary());
+            ruleIds[i] = event.ruleId().orElse(null);
+            rulesetVersions[i] = event.rulesetVersion().orElse(null);
+            firsts[i] = keys.size() + 1;
+            event.evidence().forEach((key, value) -> {
+                keys.add(key);
+                values.add(Text.safe(value));
+            });
+            lasts[i] = keys.size();
+        }
+        db.use(handle -> handle.createUpdate(INSERT_ALL)
+                .bindArray("ids", ids)
+                .bindArray("ats", ats)
+                .bindArray("kinds", kinds)
+                .bindArray("entityTypes", entityTypes)
+                .bindArray("entityIds", entityIds)
+                .bindArray("correlationIds", correlationIds)
+                .bindArray("actorTypes", actorTypes)
+                .bindArray("actorNames", actorNames)
+                .bindArray("summaries", summaries)
+                .bindArray("ruleIds", ruleIds)
+                .bindArray("rulesetVersions", rulesetVersions)
+                .bindArray("firsts", firsts)
+                .bindArray("lasts", lasts)
+                .bindArray("keys", keys.toArray(String[]::new))
+                .bindArray("values", values.toArray(String[]::new))
+                .execute());
     }
 
     @Override

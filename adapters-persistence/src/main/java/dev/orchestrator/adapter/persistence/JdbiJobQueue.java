@@ -61,14 +61,20 @@ final class JdbiJobQueue implements JobQueue {
                         processing as (
                             update raw_events e set status = 'processing', updated_at = :now
                             from claimed where e.id = claimed.event_id and e.status in ('received', 'processing')
+                            returning e.id, e.source, e.source_event_id, e.idempotency_key, e.received_at,
+                                e.content_type, array(select key from json_each_text(e.headers)) as header_names,
+                                array(select value from json_each_text(e.headers)) as header_values, e.body,
+                                e.payload_sha256, e.status, e.last_error
                         )
-                        select id, kind, event_id, attempts, max_attempts, lease_token from claimed, relaxed""")
+                        select c.id as job_id, c.kind, c.event_id, c.attempts, c.max_attempts, c.lease_token, p.*
+                        from claimed c cross join relaxed left join processing p on p.id = c.event_id""")
                 .bind("now", Timestamp.from(now))
                 .bind("lockedUntil", Timestamp.from(now.plus(lease)))
                 .bind("max", max)
-                .map((rs, ctx) -> new ClaimedJob(rs.getLong("id"), JobKind.fromKey(rs.getString("kind")),
+                .map((rs, ctx) -> new ClaimedJob(rs.getLong("job_id"), JobKind.fromKey(rs.getString("kind")),
                         rs.getObject("event_id", UUID.class), rs.getInt("attempts"), rs.getInt("max_attempts"),
-                        rs.getLong("lease_token")))
+                        rs.getLong("lease_token"), rs.getObject("id") == null ? Optional.empty()
+                                : Optional.of(JdbiEventStore.rawEvent(rs))))
                 .list());
     }
 

@@ -48,6 +48,20 @@ class JdbiAuditLogTest {
     }
 
     @Test
+    void anEventWithoutEvidenceOrEntityBetweenTwoWithEvidenceKeepsItsNeighboursEvidenceApart() {
+        AuditEvent before = entry(1, AuditKind.VALIDATED, Optional.empty(), Optional.empty(), ordered("email", "a@b.co"));
+        AuditEvent bare = new AuditEvent(UUID.fromString("00000000-0000-0000-0000-000000000002"),
+                Instant.parse("2026-01-05T10:15:31Z"), AuditKind.RECEIVED, "event", Optional.empty(), EVENT,
+                Actor.system("intake"), "received", Optional.empty(), Optional.empty(), Map.of());
+        AuditEvent after = entry(3, AuditKind.ROUTED, Optional.of("route-emea"), Optional.of("v7"),
+                ordered("owner", "ana", "pool", "emea"));
+
+        audit.appendAll(List.of(before, bare, after));
+
+        assertThat(audit.byCorrelation(EVENT)).containsExactly(before, bare, after);
+    }
+
+    @Test
     void twoAppendsOfOneEventKeepTheirOrderAcrossStatements() {
         AuditEvent first = entry(1, AuditKind.RECEIVED, Optional.empty(), Optional.empty(), Map.of());
         AuditEvent second = entry(2, AuditKind.CRM_WRITTEN, Optional.empty(), Optional.empty(), Map.of("crmId", "42"));

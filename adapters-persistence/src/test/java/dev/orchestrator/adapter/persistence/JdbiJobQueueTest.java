@@ -48,6 +48,34 @@ class JdbiJobQueueTest {
     }
 
     @Test
+    void aClaimCarriesItsJobsEventAsTheClaimLeftIt() {
+        enqueueJobs(1);
+
+        ClaimedJob claimed = queue.claim(10, LEASE, clock.instant()).get(0);
+
+        assertThat(claimed.event()).get().satisfies(event -> {
+            assertThat(event.id()).isEqualTo(claimed.eventId());
+            assertThat(event.status()).isEqualTo(EventStatus.PROCESSING);
+            assertThat(event.headers()).containsExactly(Map.entry("x-form-id", "contact-us"));
+            assertThat(event.body()).isEqualTo(new byte[] {'{', '}'});
+        });
+        assertThat(claimed.event().get()).usingRecursiveComparison()
+                .isEqualTo(persistence.events().find(claimed.eventId()).get());
+    }
+
+    @Test
+    void aClaimOfAJobWhoseEventWasDecidedCarriesNoEventForTheWorkerToReadItself() {
+        enqueueJobs(1);
+        UUID event = queue.claim(10, LEASE, clock.instant()).get(0).eventId();
+        persistence.events().updateStatus(event, EventStatus.DONE, Optional.empty());
+
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(queue.claim(10, LEASE, clock.instant())).singleElement()
+                .satisfies(job -> assertThat(job.event()).isEmpty());
+    }
+
+    @Test
     void aJobWhoseLeaseRanOutIsClaimedAgainWithItsAttemptCounted() {
         enqueueJobs(1);
         queue.claim(10, LEASE, clock.instant());
@@ -115,7 +143,7 @@ class JdbiJobQueueTest {
             UUID eventId = ids.newId();
             persistence.transactions().inTransaction(() -> {
                 persistence.events().storeIfAbsent(new RawEvent(eventId, "form", "msg_" + eventId, "form:" + eventId,
-                        clock.instant(), Optional.of("application/json"), Map.of(), new byte[] {'{', '}'}, "0",
+                        clock.instant(), Optional.of("application/json"), Map.of("x-form-id", "contact-us"), new byte[] {'{', '}'}, "0",
                         EventStatus.RECEIVED, Optional.empty()));
                 queue.enqueue(JobKind.PROCESS_EVENT, eventId, clock.instant(), 5);
                 return null;

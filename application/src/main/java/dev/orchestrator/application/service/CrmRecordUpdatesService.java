@@ -93,8 +93,8 @@ public final class CrmRecordUpdatesService implements ProcessEventUseCase {
 
     @Override
     public ProcessOutcome process(ProcessEventCommand command) {
-        RawEvent raw = stores.events().find(command.eventId()).orElseThrow(() -> new IllegalStateException(
-                "job refers to a missing event " + command.eventId()));
+        RawEvent raw = command.read().or(() -> stores.events().find(command.eventId()))
+                .orElseThrow(() -> new IllegalStateException("job refers to a missing event " + command.eventId()));
         if (!raw.source().equals(SOURCE)) {
             return pipeline.process(raw);
         }

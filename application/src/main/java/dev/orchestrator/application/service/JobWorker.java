@@ -127,7 +127,8 @@ public final class JobWorker {
             if (job.kind() == JobKind.RUN_ACTION) {
                 return runAction(job);
             }
-            ProcessOutcome outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt()));
+            ProcessOutcome outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt(),
+                    job.event()));
             if (outcome instanceof ProcessOutcome.Poison poison) {
                 return buryPoison(job, poison.reason());
             }

@@ -131,7 +131,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
     @Override
     public ProcessOutcome process(ProcessEventCommand command) {
         UUID eventId = command.eventId();
-        return process(stores.events().find(eventId)
+        return process(command.read().or(() -> stores.events().find(eventId))
                 .orElseThrow(() -> new IllegalStateException("job refers to a missing event " + eventId)));
     }
 
