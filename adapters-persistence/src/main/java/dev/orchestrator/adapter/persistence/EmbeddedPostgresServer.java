@@ -26,6 +26,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String SHARED_BUFFERS = "512MB";
     static final String MAX_WAL_SIZE = "4GB";
+    /** Relative to PostgreSQL's data directory ({@code <data-dir>/pg}). */
+    static final String LOG_DIRECTORY = "log";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -54,6 +56,17 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     // With the default 1 GB a flood of leads forced a checkpoint about every 50 s, each writing
                     // out most of the buffer pool and doubling the WAL with full-page images afterwards.
                     .setServerConfig("max_wal_size", MAX_WAL_SIZE)
+                    // PostgreSQL's own log, in the data directory as any installation keeps it (zonky's relay of it
+                    // is silenced in our logs: it would carry statement details). A week of files, one a weekday,
+                    // each overwritten a week on; checkpoints and slow autovacuums are in it, to explain a stall.
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", LOG_DIRECTORY)
+                    .setServerConfig("log_filename", "postgresql-%a.log")
+                    .setServerConfig("log_truncate_on_rotation", "on")
+                    .setServerConfig("log_rotation_age", "1d")
+                    .setServerConfig("log_rotation_size", "0")
+                    .setServerConfig("log_checkpoints", "on")
+                    .setServerConfig("log_autovacuum_min_duration", "1s")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             return new EmbeddedPostgresServer(postgres, dataDirectory);

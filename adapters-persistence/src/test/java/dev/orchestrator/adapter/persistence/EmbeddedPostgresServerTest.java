@@ -2,9 +2,13 @@ package dev.orchestrator.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,27 @@ class EmbeddedPostgresServerTest {
     void theEmbeddedServerHasRoomForItsHotIndexesAndCheckpointsRarely(@TempDir Path dataDir) {
         assertThat(settings(dataDir, "shared_buffers", "max_wal_size"))
                 .containsExactly(EmbeddedPostgresServer.SHARED_BUFFERS, EmbeddedPostgresServer.MAX_WAL_SIZE);
+    }
+
+    @Test
+    void theEmbeddedServerLogsItsCheckpointsToFilesInItsDataDirectory(@TempDir Path dataDir) throws Exception {
+        try (Database database = Database.open(Optional.empty(), dataDir, 2)) {
+            Jdbi.create(database.dataSource()).useHandle(h -> h.execute("checkpoint"));
+        }
+
+        Path logs = dataDir.resolve("pg").resolve(EmbeddedPostgresServer.LOG_DIRECTORY);
+        try (Stream<Path> files = Files.list(logs)) {
+            assertThat(files.map(file -> read(file)).collect(Collectors.joining()))
+                    .contains("checkpoint starting: immediate force wait");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The embedded server's values of the named settings, as {@code show} gives them. */

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -56,13 +58,22 @@ public final class EndToEndBenchmark {
             }
 
             client.keepEventIds();
+            Instant steadyStart = Instant.now();
             LoadClient.Result steady = client.openLoop(String.format("steady %.0f leads/s", rate), rate, 16, duration);
             awaitDrained(server);
-            Histogram latency = pipelineLatency(server, client.eventIds());
+            Instant steadyEnd = Instant.now();
+            Latencies latencies = pipelineLatency(server, client.eventIds());
+            Histogram latency = latencies.histogram();
             System.out.println(steady.line());
             System.out.printf("receipt → last pipeline step at %.0f leads/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d leads)%n",
                     rate, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                     latency.getMaxValue() / 1000.0, latency.getTotalCount());
+            // Where a tail comes from: the slowest leads by receipt time, beside what PostgreSQL did meanwhile.
+            System.out.println("  slowest: " + latencies.slowest(5));
+            List<String> pauses = server.postgresPauses(steadyStart, steadyEnd);
+            System.out.println("  PostgreSQL checkpoints and autovacuums over 1 s in the steady phase: "
+                    + (pauses.isEmpty() ? "none" : pauses.size()));
+            pauses.forEach(line -> System.out.println("    " + line));
 
             System.out.println(maximum(client, server, workers));
             System.out.printf("dead letters: %.0f%n", jobs(server, "dead"));
@@ -86,9 +97,19 @@ public final class EndToEndBenchmark {
                 server.cpu().describe(cpuAtStart, backlog, "lead"));
     }
 
-    private static Histogram pipelineLatency(ServerUnderTest server, List<String> eventIds) throws Exception {
+    /** Each lead's receipt → last step, and when it was received. */
+    private record Latencies(Histogram histogram, List<Map.Entry<Instant, Long>> byReceipt) {
+        String slowest(int n) {
+            return byReceipt.stream().sorted(Map.Entry.<Instant, Long>comparingByValue().reversed()).limit(n)
+                    .map(e -> String.format("%.0f ms at %s", e.getValue() / 1000.0, e.getKey()))
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
+    private static Latencies pipelineLatency(ServerUnderTest server, List<String> eventIds) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Histogram histogram = new Histogram(3);
+        List<Map.Entry<Instant, Long>> byReceipt = new ArrayList<>();
         for (String id : eventIds) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/api/events/" + id))
                     .header("Authorization", "Bearer dev-admin-token").build(), HttpResponse.BodyHandlers.ofString());
@@ -99,9 +120,11 @@ public final class EndToEndBenchmark {
             }
             Instant received = Instant.parse(event.get("receivedAt").asText());
             Instant last = Instant.parse(trace.get(trace.size() - 1).get("at").asText());
-            histogram.recordValue(Math.max(1, Duration.between(received, last).toNanos() / 1000));
+            long micros = Math.max(1, Duration.between(received, last).toNanos() / 1000);
+            histogram.recordValue(micros);
+            byReceipt.add(Map.entry(received, micros));
         }
-        return histogram;
+        return new Latencies(histogram, byReceipt);
     }
 
     private static void awaitDrained(ServerUnderTest server) throws Exception {

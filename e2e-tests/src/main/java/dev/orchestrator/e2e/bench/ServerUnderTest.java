@@ -10,10 +10,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -109,6 +114,42 @@ final class ServerUnderTest implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no metric " + name);
+    }
+
+    /**
+     * What PostgreSQL logged between two instants that explains a pause: checkpoints and autovacuum runs over a
+     * second (the embedded server writes them to {@code pg/log}; lines start with a UTC timestamp, {@code %m}).
+     */
+    List<String> postgresPauses(Instant from, Instant to) throws IOException {
+        Path logs = dataDir.resolve("pg").resolve("log");
+        if (!Files.isDirectory(logs)) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    Optional<Instant> at = logTime(line);
+                    if (at.isPresent() && !at.get().isBefore(from) && !at.get().isAfter(to)
+                            && (line.contains("checkpoint") || line.contains("automatic vacuum")
+                                    || line.contains("automatic analyze"))) {
+                        found.add(line.length() > 240 ? line.substring(0, 240) + "…" : line);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Instant> logTime(String line) {
+        if (line.length() < 27 || !line.startsWith("UTC", 24)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**
