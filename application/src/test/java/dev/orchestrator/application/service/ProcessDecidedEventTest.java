@@ -41,14 +41,29 @@ class ProcessDecidedEventTest {
         assertThat(process(EventStatus.DEAD, Optional.of("unparseable"))).isEqualTo(new ProcessOutcome.Poison("unparseable"));
     }
 
+    @Test
+    void anEventTheCommandCarriesIsTakenAsItIsNotReadAgain() {
+        RawEvent claimed = event(EventStatus.DONE, Optional.empty());
+        RawEvent stored = event(EventStatus.DEAD, Optional.of("read from the store"));
+
+        assertThat(service(stored).process(new ProcessEventCommand(EVENT, 2, Optional.of(claimed))))
+                .isInstanceOf(ProcessOutcome.Done.class);
+    }
+
     private static ProcessOutcome process(EventStatus status, Optional<String> lastError) {
-        RawEvent raw = new RawEvent(EVENT, "form", "msg_1", "form:msg_1", Instant.parse("2026-11-26T12:00:00Z"),
+        return service(event(status, lastError)).process(new ProcessEventCommand(EVENT, 2));
+    }
+
+    private static RawEvent event(EventStatus status, Optional<String> lastError) {
+        return new RawEvent(EVENT, "form", "msg_1", "form:msg_1", Instant.parse("2026-11-26T12:00:00Z"),
                 Optional.of("application/json"), Map.of(), "{}".getBytes(StandardCharsets.UTF_8), "hash", status,
                 lastError);
-        ProcessEventService service = new ProcessEventService(null, Map.of(), null, null, null, null, null, null, null,
-                null, null, new PipelineStores(new OneEvent(raw), null, null, null, null, null, null), null, null, null,
-                PipelineOptions.NONE);
-        return service.process(new ProcessEventCommand(EVENT, 2));
+    }
+
+    private static ProcessEventService service(RawEvent stored) {
+        return new ProcessEventService(null, Map.of(), null, null, null, null, null, null, null,
+                null, null, new PipelineStores(new OneEvent(stored), null, null, null, null, null, null), null, null,
+                null, PipelineOptions.NONE);
     }
 
     private record OneEvent(RawEvent raw) implements EventStore {
