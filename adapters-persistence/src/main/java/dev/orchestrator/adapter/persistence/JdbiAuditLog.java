@@ -7,11 +7,15 @@ import dev.orchestrator.domain.audit.AuditKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.statement.Update;
 
 final class JdbiAuditLog implements AuditLog {
     static final String SELECT = """
@@ -39,6 +43,8 @@ final class JdbiAuditLog implements AuditLog {
                     ruleset_version, first, last),
                 (select :keys::text[] as keys, :values::text[] as vals) ev""";
 
+    private static final Map<String, Function<AuditEvent, String>> COLUMNS = columns();
+
     private final HandleContext db;
 
     JdbiAuditLog(HandleContext db) {
@@ -56,58 +62,45 @@ final class JdbiAuditLog implements AuditLog {
             return;
         }
         int n = events.size();
-        String[] ids = new String[n];
-        String[] ats = new String[n];
-        String[] kinds = new String[n];
-        String[] entityTypes = new String[n];
-        String[] entityIds = new String[n];
-        String[] correlationIds = new String[n];
-        String[] actorTypes = new String[n];
-        String[] actorNames = new String[n];
-        String[] summaries = new String[n];
-        String[] ruleIds = new String[n];
-        String[] rulesetVersions = new String[n];
         Integer[] firsts = new Integer[n];
         Integer[] lasts = new Integer[n];
         List<String> keys = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            AuditEvent event = events.get(i);
-            ids[i] = event.id().toString();
-            ats[i] = event.at().toString();
-            kinds[i] = event.kind().key();
-            entityTypes[i] = event.entityType();
-            entityIds[i] = event.entityId().orElse(null);
-            correlationIds[i] = event.correlationId().toString();
-            actorTypes[i] = event.actor().type().name().toLowerCase(java.util.Locale.ROOT);
-            actorNames[i] = event.actor().name();
-            summaries[i] = Text.safe(event.summary());
-            ruleIds[i] = event.ruleId().orElse(null);
-            rulesetVersions[i] = event.rulesetVersion().orElse(null);
             firsts[i] = keys.size() + 1;
-            event.evidence().forEach((key, value) -> {
+            events.get(i).evidence().forEach((key, value) -> {
                 keys.add(key);
                 values.add(Text.safe(value));
             });
             lasts[i] = keys.size();
         }
-        db.use(handle -> handle.createUpdate(INSERT_ALL)
-                .bindArray("ids", ids)
-                .bindArray("ats", ats)
-                .bindArray("kinds", kinds)
-                .bindArray("entityTypes", entityTypes)
-                .bindArray("entityIds", entityIds)
-                .bindArray("correlationIds", correlationIds)
-                .bindArray("actorTypes", actorTypes)
-                .bindArray("actorNames", actorNames)
-                .bindArray("summaries", summaries)
-                .bindArray("ruleIds", ruleIds)
-                .bindArray("rulesetVersions", rulesetVersions)
-                .bindArray("firsts", firsts)
-                .bindArray("lasts", lasts)
-                .bindArray("keys", keys.toArray(String[]::new))
-                .bindArray("values", values.toArray(String[]::new))
-                .execute());
+        db.use(handle -> {
+            Update insert = handle.createUpdate(INSERT_ALL);
+            COLUMNS.forEach((name, column) -> insert.bindArray(name, events.stream().map(column)
+                    .toArray(String[]::new)));
+            insert.bindArray("firsts", firsts)
+                    .bindArray("lasts", lasts)
+                    .bindArray("keys", keys.toArray(String[]::new))
+                    .bindArray("values", values.toArray(String[]::new))
+                    .execute();
+        });
+    }
+
+    /** An audit row's columns as the insert's array parameters name them, each read off an event as text. */
+    private static Map<String, Function<AuditEvent, String>> columns() {
+        Map<String, Function<AuditEvent, String>> columns = new LinkedHashMap<>();
+        columns.put("ids", event -> event.id().toString());
+        columns.put("ats", event -> event.at().toString());
+        columns.put("kinds", event -> event.kind().key());
+        columns.put("entityTypes", AuditEvent::entityType);
+        columns.put("entityIds", event -> event.entityId().orElse(null));
+        columns.put("correlationIds", event -> event.correlationId().toString());
+        columns.put("actorTypes", event -> event.actor().type().name().toLowerCase(Locale.ROOT));
+        columns.put("actorNames", event -> event.actor().name());
+        columns.put("summaries", event -> Text.safe(event.summary()));
+        columns.put("ruleIds", event -> event.ruleId().orElse(null));
+        columns.put("rulesetVersions", event -> event.rulesetVersion().orElse(null));
+        return Collections.unmodifiableMap(columns);
     }
 
     @Override
@@ -138,7 +131,7 @@ final class JdbiAuditLog implements AuditLog {
         return new AuditEvent(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
                 AuditKind.fromKey(rs.getString("kind")), rs.getString("entity_type"),
                 Optional.ofNullable(rs.getString("entity_id")), rs.getObject("correlation_id", UUID.class),
-                new Actor(Actor.Type.valueOf(rs.getString("actor_type").toUpperCase(java.util.Locale.ROOT)),
+                new Actor(Actor.Type.valueOf(rs.getString("actor_type").toUpperCase(Locale.ROOT)),
                         rs.getString("actor_name")),
                 rs.getString("summary"), Optional.ofNullable(rs.getString("rule_id")),
                 Optional.ofNullable(rs.getString("ruleset_version")), evidence);
