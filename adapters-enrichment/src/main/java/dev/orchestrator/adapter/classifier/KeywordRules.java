@@ -48,11 +48,16 @@ record KeywordRules(List<Rule> rules, String version) {
         boolean test(Text text);
     }
 
-    record Words(List<String> phrases) implements Match {
+    /** {@code spaced}: each phrase between spaces, as it must stand in the text's words (made once, not per lead). */
+    record Words(List<String> phrases, List<String> spaced) implements Match {
+        Words(List<String> phrases) {
+            this(List.copyOf(phrases), phrases.stream().map(phrase -> " " + phrase + " ").toList());
+        }
+
         @Override
         public boolean test(Text text) {
-            for (String phrase : phrases) {
-                if (text.words().contains(" " + phrase + " ")) {
+            for (String phrase : spaced) {
+                if (text.words().contains(phrase)) {
                     return true;
                 }
             }
