@@ -11,6 +11,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The identity index in PostgreSQL: {@code identity_keys} (key_type, key_value, record_id) rows and one
@@ -105,44 +107,48 @@ final class JdbiIdentityIndex implements IdentityIndex {
             latest.remove(r.id());
             latest.put(r.id(), r);
         }
-        List<String> ids = new ArrayList<>(latest.keySet());
-        List<String> keyTypes = new ArrayList<>();
-        List<String> keyValues = new ArrayList<>();
-        List<String> keyIds = new ArrayList<>();
-        List<Boolean> keyPersons = new ArrayList<>();
-        for (MatchRecord r : latest.values()) {
-            for (BlockingKey key : BlockingKeys.of(r)) {
-                keyTypes.add(key.type().name());
-                keyValues.add(Text.safe(key.value()));
-                keyIds.add(r.id());
-                keyPersons.add(r.isPerson());
-            }
-        }
+        KeyRows keys = KeyRows.of(latest.values());
         if (latest.size() == 1) {
             // A lead's own record, once per lead: keys and match fields in one statement, one round trip.
             MatchRecord only = latest.values().iterator().next();
-            db.use(handle -> bindRecord(handle.createUpdate(REPLACE_KEYS_AND_RECORD), only)
-                    .bindArray("ids", String.class, ids)
-                    .bindArray("types", String.class, keyTypes)
-                    .bindArray("values", String.class, keyValues)
-                    .bindArray("keyIds", String.class, keyIds)
-                    .bindArray("persons", Boolean.class, keyPersons)
-                    .execute());
+            db.use(handle -> keys.bind(bindRecord(handle.createUpdate(REPLACE_KEYS_AND_RECORD), only)).execute());
             return;
         }
         db.inTransaction(() -> {
             db.use(handle -> {
-                handle.createUpdate(REPLACE_KEYS_ONLY)
-                        .bindArray("ids", String.class, ids)
-                        .bindArray("types", String.class, keyTypes)
-                        .bindArray("values", String.class, keyValues)
-                        .bindArray("keyIds", String.class, keyIds)
-                        .bindArray("persons", Boolean.class, keyPersons)
-                        .execute();
+                keys.bind(handle.createUpdate(REPLACE_KEYS_ONLY)).execute();
                 upsertRecords(handle, latest.values());
             });
             return null;
         });
+    }
+
+    /** The records replaced ({@code ids}) and each of their blocking keys as a row: type, value, record, person. */
+    private record KeyRows(String[] ids, String[] types, String[] values, String[] recordIds, Boolean[] persons) {
+        static KeyRows of(Collection<MatchRecord> records) {
+            List<String> types = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            List<String> recordIds = new ArrayList<>();
+            List<Boolean> persons = new ArrayList<>();
+            for (MatchRecord r : records) {
+                for (BlockingKey key : BlockingKeys.of(r)) {
+                    types.add(key.type().name());
+                    values.add(Text.safe(key.value()));
+                    recordIds.add(r.id());
+                    persons.add(r.isPerson());
+                }
+            }
+            return new KeyRows(records.stream().map(MatchRecord::id).toArray(String[]::new), texts(types),
+                    texts(values), texts(recordIds), persons.toArray(Boolean[]::new));
+        }
+
+        Update bind(Update update) {
+            return update.bindArray("ids", ids)
+                    .bindArray("types", types)
+                    .bindArray("values", values)
+                    .bindArray("keyIds", recordIds)
+                    .bindArray("persons", persons);
+        }
     }
 
     private static void upsertRecords(Handle handle, Iterable<MatchRecord> records) {
@@ -164,16 +170,16 @@ final class JdbiIdentityIndex implements IdentityIndex {
         return statement.bind("id", r.id())
                 .bind("person", r.isPerson())
                 .bind("companyRaw", Text.safe(company.raw()))
-                .bindArray("tokens", String.class, safe(company.tokens()))
+                .bindArray("tokens", texts(safe(company.tokens())))
                 .bind("compact", Text.safe(company.compact()))
                 .bind("acronym", Text.safe(company.acronym()))
-                .bindArray("aliases", String.class, safe(company.aliases()))
-                .bindArray("domains", String.class, domains)
-                .bindArray("labels", String.class, labels)
-                .bindArray("emails", String.class, safe(r.emails()))
+                .bindArray("aliases", texts(safe(company.aliases())))
+                .bindArray("domains", texts(domains))
+                .bindArray("labels", texts(labels))
+                .bindArray("emails", texts(safe(r.emails())))
                 .bind("firstName", r.firstName().map(Text::safe).orElse(null))
                 .bind("lastName", r.lastName().map(Text::safe).orElse(null))
-                .bindArray("phones", String.class, safe(r.phones()))
+                .bindArray("phones", texts(safe(r.phones())))
                 .bind("city", r.city().map(Text::safe).orElse(null))
                 .bind("country", r.country().map(Text::safe).orElse(null));
     }
@@ -203,8 +209,8 @@ final class JdbiIdentityIndex implements IdentityIndex {
             values.add(Text.safe(key.value()));
         }
         return db.with(handle -> handle.createQuery(CANDIDATES)
-                .bindArray("types", String.class, types)
-                .bindArray("values", String.class, values)
+                .bindArray("types", texts(types))
+                .bindArray("values", texts(values))
                 .bind("countLimit", MAX_HOLDERS + 1)
                 .bind("maxHolders", MAX_HOLDERS)
                 .bind("maxCandidates", MAX_CANDIDATES)
@@ -239,6 +245,11 @@ final class JdbiIdentityIndex implements IdentityIndex {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /** Bound as a Java array: Jdbi binds it without building a generic type for a collection each time. */
+    private static String[] texts(Collection<String> values) {
+        return values.toArray(String[]::new);
     }
 
     private static List<String> safe(Iterable<String> values) {
