@@ -31,6 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseChaosTest {
     private static final Duration LEASE = Duration.ofSeconds(3);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
+    /**
+     * The statement that marks a worker's finished batch done (JdbiJobQueue.completeAll), as an {@code ilike}
+     * pattern: {@code _} stands for each quote around {@code done}.
+     */
+    private static final String BATCH_COMPLETION = "update jobs j set status = _done_";
 
     @TempDir
     static Path temp;
@@ -104,9 +109,9 @@ class DatabaseChaosTest {
             }
             crm.rollback();
             SharedPostgres.await("the worker to be completing the job", PATIENCE,
-                    () -> postgres.waitingOnLock("update jobs set status") == 1);
+                    () -> postgres.waitingOnLock(BATCH_COMPLETION) == 1);
             assertThat(postgres.text("select status from raw_events where id = '" + eventId + "'")).isEqualTo("done");
-            assertThat(terminateWaiting("update jobs set status")).isEqualTo(1);
+            assertThat(terminateWaiting(BATCH_COMPLETION)).isEqualTo(1);
             row.rollback();
         }
         awaitDone(eventId);
