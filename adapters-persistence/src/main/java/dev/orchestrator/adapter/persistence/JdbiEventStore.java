@@ -21,10 +21,16 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 final class JdbiEventStore implements EventStore {
-    static final String COLUMNS = "id, source, source_event_id, idempotency_key, received_at, content_type,"
-            + " array(select key from json_each_text(headers)) as header_names,"
-            + " array(select value from json_each_text(headers)) as header_values,"
-            + " body, payload_sha256, status, last_error";
+    static final String COLUMNS = columns("raw_events");
+
+    /** The columns {@link #rawEvent} reads, of {@code table} (the table's name or its alias in the statement). */
+    static String columns(String table) {
+        return String.format("""
+                %1$s.id, %1$s.source, %1$s.source_event_id, %1$s.idempotency_key, %1$s.received_at, \
+                %1$s.content_type, array(select key from json_each_text(%1$s.headers)) as header_names, \
+                array(select value from json_each_text(%1$s.headers)) as header_values, %1$s.body, \
+                %1$s.payload_sha256, %1$s.status, %1$s.last_error""", table);
+    }
 
     private static final String INSERT_EVENT = """
             with event as (

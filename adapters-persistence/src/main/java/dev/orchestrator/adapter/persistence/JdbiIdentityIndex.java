@@ -170,16 +170,16 @@ final class JdbiIdentityIndex implements IdentityIndex {
         return statement.bind("id", r.id())
                 .bind("person", r.isPerson())
                 .bind("companyRaw", Text.safe(company.raw()))
-                .bindArray("tokens", texts(safe(company.tokens())))
+                .bindArray("tokens", safeTexts(company.tokens()))
                 .bind("compact", Text.safe(company.compact()))
                 .bind("acronym", Text.safe(company.acronym()))
-                .bindArray("aliases", texts(safe(company.aliases())))
+                .bindArray("aliases", safeTexts(company.aliases()))
                 .bindArray("domains", texts(domains))
                 .bindArray("labels", texts(labels))
-                .bindArray("emails", texts(safe(r.emails())))
+                .bindArray("emails", safeTexts(r.emails()))
                 .bind("firstName", r.firstName().map(Text::safe).orElse(null))
                 .bind("lastName", r.lastName().map(Text::safe).orElse(null))
-                .bindArray("phones", texts(safe(r.phones())))
+                .bindArray("phones", safeTexts(r.phones()))
                 .bind("city", r.city().map(Text::safe).orElse(null))
                 .bind("country", r.country().map(Text::safe).orElse(null));
     }
@@ -252,11 +252,11 @@ final class JdbiIdentityIndex implements IdentityIndex {
         return values.toArray(String[]::new);
     }
 
-    private static List<String> safe(Iterable<String> values) {
+    private static String[] safeTexts(Iterable<String> values) {
         List<String> out = new ArrayList<>();
         for (String v : values) {
             out.add(Text.safe(v));
         }
-        return out;
+        return texts(out);
     }
 }

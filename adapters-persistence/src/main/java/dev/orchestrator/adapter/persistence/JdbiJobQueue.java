@@ -24,6 +24,30 @@ import java.util.stream.Collectors;
  */
 final class JdbiJobQueue implements JobQueue {
     private static final Duration RESCUE_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * Takes up to {@code :max} ready jobs, sets their events to {@code processing} and answers each job with its
+     * event as that left it (no event: the event was decided before, and the worker reads it itself).
+     */
+    private static final String CLAIM = HandleContext.RELAXED_CTE + """
+            , claimable as (
+                select id from jobs where status = 'ready' and run_at <= :now
+                order by run_at limit :max
+                for update skip locked
+            ),
+            claimed as (
+                update jobs j set status = 'running', attempts = j.attempts + 1,
+                    lease_token = j.lease_token + 1, locked_until = :lockedUntil, updated_at = :now
+                from claimable c where j.id = c.id
+                returning j.id, j.kind, j.event_id, j.attempts, j.max_attempts, j.lease_token
+            ),
+            processing as (
+                update raw_events e set status = 'processing', updated_at = :now
+                from claimed where e.id = claimed.event_id and e.status in ('received', 'processing')
+                returning\s""" + JdbiEventStore.columns("e") + """
+            )
+            select c.id as job_id, c.kind, c.event_id, c.attempts, c.max_attempts, c.lease_token, p.*
+            from claimed c cross join relaxed left join processing p on p.id = c.event_id""";
+
     private final HandleContext db;
     private final AtomicReference<Instant> lastRescue = new AtomicReference<>();
 
@@ -46,28 +70,7 @@ final class JdbiJobQueue implements JobQueue {
     @Override
     public List<ClaimedJob> claim(int max, Duration lease, Instant now) {
         rescueExpiredLeases(now);
-        return db.with(handle -> handle.createQuery(HandleContext.RELAXED_CTE + ", " + """
-                        claimable as (
-                            select id from jobs where status = 'ready' and run_at <= :now
-                            order by run_at limit :max
-                            for update skip locked
-                        ),
-                        claimed as (
-                            update jobs j set status = 'running', attempts = j.attempts + 1,
-                                lease_token = j.lease_token + 1, locked_until = :lockedUntil, updated_at = :now
-                            from claimable c where j.id = c.id
-                            returning j.id, j.kind, j.event_id, j.attempts, j.max_attempts, j.lease_token
-                        ),
-                        processing as (
-                            update raw_events e set status = 'processing', updated_at = :now
-                            from claimed where e.id = claimed.event_id and e.status in ('received', 'processing')
-                            returning e.id, e.source, e.source_event_id, e.idempotency_key, e.received_at,
-                                e.content_type, array(select key from json_each_text(e.headers)) as header_names,
-                                array(select value from json_each_text(e.headers)) as header_values, e.body,
-                                e.payload_sha256, e.status, e.last_error
-                        )
-                        select c.id as job_id, c.kind, c.event_id, c.attempts, c.max_attempts, c.lease_token, p.*
-                        from claimed c cross join relaxed left join processing p on p.id = c.event_id""")
+        return db.with(handle -> handle.createQuery(CLAIM)
                 .bind("now", Timestamp.from(now))
                 .bind("lockedUntil", Timestamp.from(now.plus(lease)))
                 .bind("max", max)
