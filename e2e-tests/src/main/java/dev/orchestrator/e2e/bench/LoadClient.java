@@ -221,7 +221,19 @@ final class LoadClient {
         }
         last.setCharAt(0, Character.toUpperCase(last.charAt(0)));
         String given = GIVEN_NAMES[Math.floorMod(email.hashCode() * 31 + 7, GIVEN_NAMES.length)];
-        return "\"firstName\":\"" + given + "\",\"lastName\":\"" + last + "\",\"phone\":\"" + String.format(java.util.Locale.ROOT,
-                "+1 415 555 %04d", Math.floorMod(email.hashCode(), 10000)) + "\"";
+        return "\"firstName\":\"" + given + "\",\"lastName\":\"" + last + "\",\"phone\":\"" + phoneOf(email) + "\"";
+    }
+
+    /**
+     * A direct line of the address's own: one of 8,000,000 numbers in the 415 area (exchange 200–999), so leads
+     * share a number about as rarely as real people do. (Until 2026-11-27 it was one of 10,000 "555" numbers:
+     * past 10,000 leads every number was shared, and by 150,000 each lead's phone key was held by ~15 others,
+     * all of them candidates the person lookup read and compared.)
+     */
+    static String phoneOf(String email) {
+        long mixed = (email.hashCode() + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        mixed ^= mixed >>> 31;
+        return String.format(java.util.Locale.ROOT, "+1 415 %03d %04d", 200 + Math.floorMod(mixed, 800L),
+                Math.floorMod(mixed >>> 20, 10_000L));
     }
 }
