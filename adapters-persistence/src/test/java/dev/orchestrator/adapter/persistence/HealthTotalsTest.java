@@ -9,6 +9,7 @@ import dev.orchestrator.application.intake.WebhookSource;
 import dev.orchestrator.application.intake.WebhookSources;
 import dev.orchestrator.application.port.in.HealthReport;
 import dev.orchestrator.application.port.in.IngestWebhookCommand;
+import dev.orchestrator.application.port.out.EventStore;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.port.out.crm.CrmHealth;
 import dev.orchestrator.application.service.HealthService;
@@ -17,8 +18,10 @@ import dev.orchestrator.application.testing.AcceptingParser;
 import dev.orchestrator.application.testing.MutableClock;
 import dev.orchestrator.application.testing.SequentialIds;
 import dev.orchestrator.application.testing.SignedWebhooks;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The health report over a real queue: the backlog is counted on every probe, the totals that need whole-table
- * scans (events stored, jobs done) and the CRM's check at most every {@link HealthService#TOTALS_REUSE}.
+ * scans (events stored, jobs done) and the CRM's check at most every {@link HealthService#TOTALS_REUSE}, or for
+ * {@link HealthService#COUNT_COST_FACTOR} times as long as the count took.
  */
 class HealthTotalsTest {
     private final MutableClock clock = MutableClock.at("2026-01-05T10:15:30Z");
@@ -87,6 +91,23 @@ class HealthTotalsTest {
     }
 
     @Test
+    void a_count_that_took_long_is_kept_a_hundred_times_as_long_as_it_took() {
+        HealthService slowCounting = new HealthService(countingFor(Duration.ofSeconds(1)), persistence.jobs(),
+                persistence.reviews(), sandboxCrm(), clock);
+        ingest.ingest(lead("msg_1"));
+        Instant countStarted = clock.instant();
+        assertThat(slowCounting.health().events()).isEqualTo(1);
+        ingest.ingest(lead("msg_2"));
+
+        clock.set(countStarted.plusSeconds(HealthService.COUNT_COST_FACTOR).minusMillis(1));
+        long beforeExpiry = slowCounting.health().events();
+        clock.set(countStarted.plusSeconds(HealthService.COUNT_COST_FACTOR));
+
+        assertThat(beforeExpiry).isEqualTo(1);
+        assertThat(slowCounting.health().events()).isEqualTo(2);
+    }
+
+    @Test
     void a_clock_set_back_counts_again_instead_of_trusting_a_count_from_the_future() {
         ingest.ingest(lead("msg_1"));
         health.health();
@@ -110,6 +131,22 @@ class HealthTotalsTest {
     private IngestWebhookCommand lead(String id) {
         return new IngestWebhookCommand("form", Optional.of("application/json"),
                 SignedWebhooks.form(id, clock.instant(), SignedWebhooks.lead("jane@acme.com")));
+    }
+
+    /** The real event store, whose count takes {@code took} of the test's clock. */
+    private EventStore countingFor(Duration took) {
+        EventStore real = persistence.events();
+        return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[] {EventStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("count")) {
+                        clock.advance(took);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** Only name() and health() are asked of the CRM here; health() calls are counted. */

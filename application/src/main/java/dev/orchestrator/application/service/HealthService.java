@@ -18,11 +18,18 @@ import java.util.Optional;
  * What {@code /health} and {@code /metrics} report. The backlog (ready, running, dead, lag) is read live on every
  * call from the queue's partial indexes; what costs a whole-table scan (events stored, jobs done) or a CRM API call
  * (the CRM's own check) is redone at most every {@link #TOTALS_REUSE}, by one caller at a time, so a load balancer
- * or a scraper probing every second costs one scan and one CRM call per interval, not one per probe.
+ * or a scraper probing every second costs one scan and one CRM call per interval, not one per probe. The scans grow
+ * with the tables, so the totals are also kept for {@link #COUNT_COST_FACTOR} times as long as counting them took:
+ * exact as of their count, and never more than about 1 % of a core however large the tables grow.
  */
 public final class HealthService implements HealthUseCase {
     /** How long the counted totals and the CRM's answer are reported before they are asked for again. */
     public static final Duration TOTALS_REUSE = Duration.ofSeconds(5);
+    /**
+     * The counted totals are reused for at least this many times the count's own duration: ~10 ms at 150,000
+     * events (so every 5 s), ~1 s at ten million (so every 100 s instead of a fifth of a core spent counting).
+     */
+    public static final int COUNT_COST_FACTOR = 100;
 
     private final EventStore events;
     private final JobQueue jobs;
@@ -35,7 +42,10 @@ public final class HealthService implements HealthUseCase {
     private Totals totals;
     private CrmCheck crmChecked;
 
-    private record Totals(long events, long jobsDone, Instant countedAt) {
+    private record Totals(long events, long jobsDone, Instant countedAt, Duration reuse) {
+        boolean staleAt(Instant now) {
+            return !now.isBefore(countedAt.plus(reuse)) || now.isBefore(countedAt);
+        }
     }
 
     private record CrmCheck(CrmHealth health, Instant checkedAt) {
@@ -91,8 +101,12 @@ public final class HealthService implements HealthUseCase {
     /** Probes that arrive while one caller counts wait for its figures instead of starting scans of their own. */
     private Totals totals(Instant now) {
         synchronized (countingLock) {
-            if (totals == null || stale(totals.countedAt(), now)) {
-                totals = new Totals(events.count(), jobs.stats(now).done(), now);
+            if (totals == null || totals.staleAt(now)) {
+                long eventCount = events.count();
+                long jobsDone = jobs.stats(now).done();
+                Duration took = Duration.between(now, clock.instant());
+                Duration reuse = took.multipliedBy(COUNT_COST_FACTOR);
+                totals = new Totals(eventCount, jobsDone, now, reuse.compareTo(TOTALS_REUSE) > 0 ? reuse : TOTALS_REUSE);
             }
             return totals;
         }
