@@ -43,9 +43,6 @@ public final class HealthService implements HealthUseCase {
     private CrmCheck crmChecked;
 
     private record Totals(long events, long jobsDone, Instant countedAt, Duration reuse) {
-        boolean staleAt(Instant now) {
-            return !now.isBefore(countedAt.plus(reuse)) || now.isBefore(countedAt);
-        }
     }
 
     private record CrmCheck(CrmHealth health, Instant checkedAt) {
@@ -81,7 +78,7 @@ public final class HealthService implements HealthUseCase {
     /** A real CRM's check is an API call counted against the portal's limits: once per interval is enough. */
     private CrmHealth crmHealth(Instant now) {
         synchronized (crmLock) {
-            if (crmChecked == null || stale(crmChecked.checkedAt(), now)) {
+            if (crmChecked == null || stale(crmChecked.checkedAt(), TOTALS_REUSE, now)) {
                 CrmHealth answer;
                 try {
                     answer = crm.health();
@@ -94,14 +91,14 @@ public final class HealthService implements HealthUseCase {
         }
     }
 
-    private static boolean stale(Instant at, Instant now) {
-        return !now.isBefore(at.plus(TOTALS_REUSE)) || now.isBefore(at);
+    private static boolean stale(Instant at, Duration reuse, Instant now) {
+        return !now.isBefore(at.plus(reuse)) || now.isBefore(at);
     }
 
     /** Probes that arrive while one caller counts wait for its figures instead of starting scans of their own. */
     private Totals totals(Instant now) {
         synchronized (countingLock) {
-            if (totals == null || totals.staleAt(now)) {
+            if (totals == null || stale(totals.countedAt(), totals.reuse(), now)) {
                 long eventCount = events.count();
                 long jobsDone = jobs.stats(now).done();
                 Duration took = Duration.between(now, clock.instant());
