@@ -8,6 +8,8 @@ import dev.orchestrator.application.dedupe.DedupeResult;
 import dev.orchestrator.application.dedupe.GuavaRegistrableDomains;
 import dev.orchestrator.application.dedupe.InMemoryIdentityIndex;
 import dev.orchestrator.application.dedupe.MatchRecordFactory;
+import dev.orchestrator.application.port.out.IdentityIndex;
+import dev.orchestrator.domain.dedupe.MatchDecision;
 import dev.orchestrator.domain.dedupe.MatchRecord;
 import dev.orchestrator.domain.dedupe.MatchThresholds;
 import dev.orchestrator.domain.dedupe.RecordMatcher;
@@ -33,7 +35,8 @@ import java.util.stream.Stream;
 /**
  * Runs the batch matcher over every dataset folder (records.csv + truth.csv) under the given directory
  * (default {@code ../shared/data/dedupe}) and prints pairwise and B-cubed precision/recall/F1, records per
- * second and comparisons per record, beside the README's baselines; then the latency of one lookup against an
+ * second and comparisons per record, beside the README's baselines, and the pairs that one-by-one lookups (the
+ * pipeline's way) find at the identity index's candidate limit and at two others; then the latency of one lookup against an
  * in-memory identity index of generated companies (the companies_synth names with random suffixes, seeded).
  * Usage: {@code DedupeBenchmark [DATA_DIR] [--seconds N] [--index-size N]} (index size 0 skips the lookups).
  */
@@ -237,5 +240,41 @@ public final class DedupeBenchmark {
         out.printf(Locale.ROOT, "work: %.1f comparisons/record, %d duplicate / %d possible pairs, %d merges refused%n",
                 (double) result.comparisons() / records.size(), result.duplicatePairs(), result.possiblePairs(),
                 result.refusedMerges());
+        candidateLimits(records, truth, out);
+    }
+
+    /**
+     * The pipeline's way: each record looked up in an index of the records before it, then indexed; the pairs its
+     * lookups find at the port's candidate limit beside a looser and a tighter one, so a change of the limit shows
+     * what it costs in matches.
+     */
+    private static void candidateLimits(List<DedupeRecord> records, Map<String, String> truth, PrintStream out) {
+        MatchRecordFactory factory = new MatchRecordFactory(new GuavaRegistrableDomains());
+        List<MatchRecord> prepared = records.stream().map(factory::toMatchRecord).toList();
+        for (int limit : new int[] {64, IdentityIndex.MAX_CANDIDATES, 16}) {
+            InMemoryIdentityIndex index = new InMemoryIdentityIndex(RecordMatcher.standard(MatchThresholds.DEFAULT),
+                    IdentityIndex.MAX_HOLDERS, limit);
+            long candidates = 0;
+            int[] duplicates = new int[2];
+            int[] possible = new int[2];
+            for (MatchRecord record : prepared) {
+                IdentityIndex.Kind kind = IdentityIndex.Kind.of(record);
+                candidates += index.candidates(record, kind).size();
+                String cluster = truth.get(record.id());
+                for (InMemoryIdentityIndex.IndexMatch match : index.lookup(record, kind)) {
+                    int right = cluster != null && cluster.equals(truth.get(match.recordId())) ? 1 : 0;
+                    if (match.decision() instanceof MatchDecision.Duplicate) {
+                        duplicates[right]++;
+                    } else {
+                        possible[right]++;
+                    }
+                }
+                index.add(record);
+            }
+            out.printf(Locale.ROOT, "lookups one by one, at most %d candidates%s: %.1f candidates/lookup; "
+                            + "duplicate pairs %d true, %d false; possible %d true, %d false%n", limit,
+                    limit == IdentityIndex.MAX_CANDIDATES ? " (the pipeline's limit)" : "",
+                    (double) candidates / prepared.size(), duplicates[1], duplicates[0], possible[1], possible[0]);
+        }
     }
 }

@@ -18,8 +18,13 @@ import java.util.List;
 public interface IdentityIndex {
     /** Keys held by more records than this are skipped. */
     int MAX_HOLDERS = 100;
-    /** Records returned by one lookup at most: what bounds a lookup's comparisons however large the index. */
-    int MAX_CANDIDATES = 64;
+    /**
+     * Records returned by one lookup at most: what bounds a lookup's comparisons however large the index. Real
+     * look-alikes share rare keys and rank first; past the first 24 come colleagues known only by their employer's
+     * domain and people whose addresses begin alike. One-by-one lookups over the dedupe benchmark's three datasets
+     * find the same pairs at 24 as at 64 ({@code scripts/bench.sh dedupe}; docs/DECISIONS.md).
+     */
+    int MAX_CANDIDATES = 24;
 
     /** Files the record under its id ({@link MatchRecord#id()}), replacing whatever that id held before. */
     void index(MatchRecord record);
