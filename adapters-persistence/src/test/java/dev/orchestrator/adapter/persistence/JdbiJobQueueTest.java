@@ -10,6 +10,7 @@ import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.testing.MutableClock;
 import dev.orchestrator.application.testing.SequentialIds;
 import dev.orchestrator.domain.intake.EventStatus;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,6 +112,26 @@ class JdbiJobQueueTest {
             assertThat(stats.dead()).isEqualTo(1);
             assertThat(stats.ready()).isZero();
         });
+    }
+
+    @Test
+    void aClaimReachesItsEventsByIdEvenWhenTheStatisticsWereTakenWithNoEventWaiting() {
+        enqueueJobs(300);
+        persistence.jdbi().useHandle(h -> {
+            h.execute("update raw_events set status = 'done'");
+            h.execute("update jobs set status = 'done'");
+            h.execute("analyze raw_events");
+            h.execute("analyze jobs");
+        });
+        enqueueJobs(200);
+
+        List<String> plan = persistence.jdbi().withHandle(h -> h.createQuery("explain " + JdbiJobQueue.CLAIM)
+                .bind("now", Timestamp.from(clock.instant()))
+                .bind("lockedUntil", Timestamp.from(clock.instant().plus(LEASE)))
+                .bind("max", 16)
+                .mapTo(String.class).list());
+
+        assertThat(String.join("\n", plan)).contains("raw_events_pkey").doesNotContain("raw_events_status_received");
     }
 
     @Test
