@@ -36,8 +36,9 @@ import java.util.stream.Stream;
  * Runs the batch matcher over every dataset folder (records.csv + truth.csv) under the given directory
  * (default {@code ../shared/data/dedupe}) and prints pairwise and B-cubed precision/recall/F1, records per
  * second and comparisons per record, beside the README's baselines, and the pairs that one-by-one lookups (the
- * pipeline's way) find at the identity index's candidate limit and at two others; then the latency of one lookup against an
- * in-memory identity index of generated companies (the companies_synth names with random suffixes, seeded).
+ * pipeline's way) find at the identity index's candidate limit and at two others; then the latency of one lookup
+ * against an in-memory identity index of generated companies (the companies_synth names with random suffixes,
+ * seeded).
  * Usage: {@code DedupeBenchmark [DATA_DIR] [--seconds N] [--index-size N]} (index size 0 skips the lookups).
  */
 public final class DedupeBenchmark {
