@@ -1,15 +1,30 @@
 package dev.orchestrator.adapter.persistence;
 
 import dev.orchestrator.application.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.Binding;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Binds the transaction's handle to the thread, so every repository called inside
  * {@link #inTransaction(Supplier)} joins the same transaction; outside one, each call uses its own handle.
+ *
+ * <p>A retryable transaction sends its writes together: each {@link #write} made inside it waits, and when the
+ * work ends they go to PostgreSQL as one statement list in one round trip, which runs as one implicit transaction
+ * (the extended protocol commits at its single Sync, or rolls everything back on the first error). A lead's final
+ * writes (contact, identity, signal, audit trail, event status) took seven round trips and now take one
+ * (BENCHMARKS.md §2j). Anything else called inside (a read, a write not made through {@link #write}) first opens an
+ * ordinary transaction and sends the waiting writes in it, so every statement still sees the ones before it.
  */
 final class HandleContext implements Transactions {
     /**
@@ -21,15 +36,23 @@ final class HandleContext implements Transactions {
     static final String RELAXED_CTE =
             "with relaxed as materialized (select set_config('synchronous_commit', 'off', true) as relaxed) ";
 
+    private static final String RELAX = "select set_config('synchronous_commit', 'off', true)";
+    /**
+     * A named parameter as Jdbi's parser reads one (a colon not part of a {@code ::} cast, then a name), or a
+     * quoted literal, which is left as it is.
+     */
+    private static final Pattern PARAMETER = Pattern.compile("('(?:[^']|'')*')|(?<!:):([A-Za-z_][A-Za-z0-9_.?]*)");
+
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final ThreadLocal<Pipeline> pipeline = new ThreadLocal<>();
 
     HandleContext(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
     <T> T with(Function<Handle, T> work) {
-        Handle handle = current.get();
+        Handle handle = joined();
         if (handle != null) {
             return work.apply(handle);
         }
@@ -48,7 +71,7 @@ final class HandleContext implements Transactions {
      * WAL reaches the disk. Safe only where a lost commit is redone by the job's retry.
      */
     <T> T relaxed(Function<Handle, T> work) {
-        Handle handle = current.get();
+        Handle handle = joined();
         if (handle != null) {
             return work.apply(handle);
         }
@@ -65,25 +88,154 @@ final class HandleContext implements Transactions {
         });
     }
 
+    /**
+     * A write whose outcome nobody reads (no rows returned, no count checked). Inside a retryable transaction it
+     * waits to go with the transaction's other writes; elsewhere it runs at once, as {@link #use} would run it.
+     * {@code binds} binds the statement's named parameters.
+     */
+    void write(String sql, UnaryOperator<Update> binds) {
+        Pipeline waiting = pipeline.get();
+        if (waiting != null && !waiting.opened()) {
+            waiting.add(sql, binds);
+            return;
+        }
+        use(handle -> binds.apply(handle.createUpdate(sql)).execute());
+    }
+
+    /** {@link #write}, which outside a transaction commits without waiting for the disk (see {@link #relaxed}). */
+    void writeRelaxed(String sql, UnaryOperator<Update> binds) {
+        Pipeline waiting = pipeline.get();
+        if (waiting != null && !waiting.opened()) {
+            waiting.add(sql, binds);
+            return;
+        }
+        useRelaxed(handle -> binds.apply(handle.createUpdate(sql)).execute());
+    }
+
+    /** The handle of the transaction this thread is in, opening a retryable transaction's if it waited so far. */
+    private Handle joined() {
+        Handle handle = current.get();
+        if (handle == null && pipeline.get() != null) {
+            handle = pipeline.get().open();
+            current.set(handle);
+        }
+        return handle;
+    }
+
     @Override
     public <T> T inRetryableTransaction(Supplier<T> work) {
-        if (current.get() != null) {
+        if (current.get() != null || pipeline.get() != null) {
             return work.get();
         }
-        return jdbi.inTransaction(handle -> {
-            handle.execute("set local synchronous_commit = off");
-            current.set(handle);
+        try (Handle handle = jdbi.open()) {
+            Pipeline writes = new Pipeline(handle);
+            pipeline.set(writes);
             try {
-                return work.get();
+                T result = work.get();
+                writes.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                writes.rollback(e);
+                throw e;
             } finally {
+                pipeline.remove();
                 current.remove();
             }
-        });
+        }
+    }
+
+    /**
+     * A retryable transaction's writes, waiting. Until something needs the database at once, nothing is sent and
+     * no transaction is open; {@link #open} begins one and sends what waited.
+     */
+    private static final class Pipeline {
+        private final Handle handle;
+        private final List<Waiting> waiting = new ArrayList<>();
+        private boolean open;
+
+        Pipeline(Handle handle) {
+            this.handle = handle;
+        }
+
+        void add(String sql, UnaryOperator<Update> binds) {
+            waiting.add(new Waiting(sql, binds));
+        }
+
+        boolean opened() {
+            return open;
+        }
+
+        Handle open() {
+            if (!open) {
+                handle.begin();
+                open = true;
+                send();
+            }
+            return handle;
+        }
+
+        /** Once open, writes run as they come and the transaction commits; before, what waited goes at once. */
+        void commit() {
+            if (open) {
+                handle.commit();
+            } else if (!waiting.isEmpty()) {
+                send();
+            }
+        }
+
+        void rollback(Throwable cause) {
+            if (open) {
+                try {
+                    handle.rollback();
+                } catch (RuntimeException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+
+        /**
+         * The waiting writes as one statement list, each write's parameters renamed apart ({@code w1_id},
+         * {@code w2_id}), after the setting that lets this transaction commit without waiting for the disk.
+         */
+        private void send() {
+            StringBuilder sql = new StringBuilder(RELAX);
+            List<Bind> bindings = new ArrayList<>();
+            for (int i = 0; i < waiting.size(); i++) {
+                Waiting write = waiting.get(i);
+                String prefix = "w" + (i + 1) + "_";
+                Update alone = write.binds().apply(handle.createUpdate(write.sql()));
+                Binding binding = alone.getContext().getBinding();
+                for (String name : binding.getNames()) {
+                    Argument argument = binding.findForName(name, alone.getContext()).orElseThrow();
+                    bindings.add(new Bind(prefix + name, argument));
+                }
+                sql.append(";\n").append(renamed(write.sql(), prefix));
+                alone.close();
+            }
+            waiting.clear();
+            Update statement = handle.createUpdate(sql.toString());
+            for (Bind b : bindings) {
+                statement.bind(b.name(), b.argument());
+            }
+            statement.execute();
+        }
+    }
+
+    private record Waiting(String sql, UnaryOperator<Update> binds) {
+    }
+
+    private record Bind(String name, Argument argument) {
+    }
+
+    /** {@code sql} with each named parameter's name prefixed, so several statements can share one list. */
+    static String renamed(String sql, String prefix) {
+        Matcher m = PARAMETER.matcher(sql);
+        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) != null ? r.group(1) : ":" + prefix + r.group(2)));
     }
 
     @Override
     public <T> T inSnapshot(Supplier<T> work) {
-        if (current.get() != null) {
+        if (joined() != null) {
             return work.get();
         }
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
@@ -99,7 +251,7 @@ final class HandleContext implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        if (current.get() != null) {
+        if (joined() != null) {
             return work.get();
         }
         return jdbi.inTransaction(handle -> {

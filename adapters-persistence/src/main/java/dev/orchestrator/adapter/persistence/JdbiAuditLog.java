@@ -74,15 +74,13 @@ final class JdbiAuditLog implements AuditLog {
             });
             lasts[i] = keys.size();
         }
-        db.use(handle -> {
-            Update insert = handle.createUpdate(INSERT_ALL);
+        db.write(INSERT_ALL, insert -> {
             COLUMNS.forEach((name, column) -> insert.bindArray(name, events.stream().map(column)
                     .toArray(String[]::new)));
-            insert.bindArray("firsts", firsts)
+            return insert.bindArray("firsts", firsts)
                     .bindArray("lasts", lasts)
                     .bindArray("keys", keys.toArray(String[]::new))
-                    .bindArray("values", values.toArray(String[]::new))
-                    .execute();
+                    .bindArray("values", values.toArray(String[]::new));
         });
     }
 

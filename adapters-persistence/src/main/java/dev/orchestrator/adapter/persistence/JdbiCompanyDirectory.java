@@ -25,7 +25,7 @@ final class JdbiCompanyDirectory implements CompanyDirectory {
 
     @Override
     public void save(KnownCompany company) {
-        db.use(handle -> handle.createUpdate("""
+        db.write("""
                         insert into companies (domain, name, crm_id, employees, industry, revenue_range, funding_stage,
                             country, state, technologies, updated_at)
                         values (:domain, :name, :crmId, :employees, :industry, :revenue, :funding, :country, :state,
@@ -34,19 +34,18 @@ final class JdbiCompanyDirectory implements CompanyDirectory {
                             employees = excluded.employees, industry = excluded.industry,
                             revenue_range = excluded.revenue_range, funding_stage = excluded.funding_stage,
                             country = excluded.country, state = excluded.state, technologies = excluded.technologies,
-                            updated_at = excluded.updated_at""")
-                .bind("domain", company.domain())
-                .bind("name", company.name().map(Text::safe).orElse(null))
-                .bind("crmId", company.crmId().orElse(null))
-                .bind("employees", company.employees().orElse(null))
-                .bind("industry", company.industry().orElse(null))
-                .bind("revenue", company.revenueRange().orElse(null))
-                .bind("funding", company.fundingStage().orElse(null))
-                .bind("country", company.country().orElse(null))
-                .bind("state", company.state().orElse(null))
-                .bindArray("technologies", String.class, company.technologies())
-                .bind("updatedAt", Timestamp.from(company.updatedAt()))
-                .execute());
+                            updated_at = excluded.updated_at""",
+                update -> update.bind("domain", company.domain())
+                        .bind("name", company.name().map(Text::safe).orElse(null))
+                        .bind("crmId", company.crmId().orElse(null))
+                        .bind("employees", company.employees().orElse(null))
+                        .bind("industry", company.industry().orElse(null))
+                        .bind("revenue", company.revenueRange().orElse(null))
+                        .bind("funding", company.fundingStage().orElse(null))
+                        .bind("country", company.country().orElse(null))
+                        .bind("state", company.state().orElse(null))
+                        .bindArray("technologies", String.class, company.technologies())
+                        .bind("updatedAt", Timestamp.from(company.updatedAt())));
     }
 
     private static KnownCompany company(ResultSet rs) throws SQLException {

@@ -45,7 +45,7 @@ final class JdbiContactDirectory implements ContactDirectory {
 
     @Override
     public void save(Contact contact) {
-        db.use(handle -> handle.createUpdate("""
+        db.write("""
                         insert into contacts (id, email, first_name, last_name, company, company_domain, phone, crm_id,
                             stage, owner_id, fit_score, behavior_score, facts, created_at, updated_at)
                         values (:id, :email, :first, :last, :company, :companyDomain, :phone, :crmId, :stage, :owner,
@@ -55,24 +55,24 @@ final class JdbiContactDirectory implements ContactDirectory {
                             company_domain = excluded.company_domain, phone = excluded.phone, facts = excluded.facts,
                             crm_id = excluded.crm_id, stage = excluded.stage, owner_id = excluded.owner_id,
                             fit_score = excluded.fit_score, behavior_score = excluded.behavior_score,
-                            updated_at = excluded.updated_at""")
-                .bind("id", contact.id())
-                .bind("email", contact.email().value())
-                .bind("first", contact.name().first().map(Text::safe).orElse(null))
-                .bind("last", contact.name().last().map(Text::safe).orElse(null))
-                .bind("company", contact.company().map(Text::safe).orElse(null))
-                .bind("companyDomain", contact.companyDomain().orElse(null))
-                .bindArray("factKeys", String.class, List.copyOf(contact.facts().keySet()))
-                .bindArray("factValues", String.class, contact.facts().values().stream().map(Text::safe).toList())
-                .bind("phone", contact.phone().orElse(null))
-                .bind("crmId", contact.crmId().map(CrmObjectId::value).orElse(null))
-                .bind("stage", contact.stage().key())
-                .bind("owner", contact.ownerId().orElse(null))
-                .bind("fit", contact.fitScore())
-                .bind("behavior", contact.behaviorScore())
-                .bind("createdAt", Timestamp.from(contact.createdAt()))
-                .bind("updatedAt", Timestamp.from(contact.updatedAt()))
-                .execute());
+                            updated_at = excluded.updated_at""",
+                update -> update.bind("id", contact.id())
+                        .bind("email", contact.email().value())
+                        .bind("first", contact.name().first().map(Text::safe).orElse(null))
+                        .bind("last", contact.name().last().map(Text::safe).orElse(null))
+                        .bind("company", contact.company().map(Text::safe).orElse(null))
+                        .bind("companyDomain", contact.companyDomain().orElse(null))
+                        .bindArray("factKeys", String.class, List.copyOf(contact.facts().keySet()))
+                        .bindArray("factValues", String.class,
+                                contact.facts().values().stream().map(Text::safe).toList())
+                        .bind("phone", contact.phone().orElse(null))
+                        .bind("crmId", contact.crmId().map(CrmObjectId::value).orElse(null))
+                        .bind("stage", contact.stage().key())
+                        .bind("owner", contact.ownerId().orElse(null))
+                        .bind("fit", contact.fitScore())
+                        .bind("behavior", contact.behaviorScore())
+                        .bind("createdAt", Timestamp.from(contact.createdAt()))
+                        .bind("updatedAt", Timestamp.from(contact.updatedAt())));
     }
 
     @Override

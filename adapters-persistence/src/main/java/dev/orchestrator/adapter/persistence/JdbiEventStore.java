@@ -122,25 +122,22 @@ final class JdbiEventStore implements EventStore {
 
     @Override
     public void updateStatus(UUID eventId, EventStatus status, Optional<String> error) {
-        db.useRelaxed(handle -> handle.createUpdate(
-                        "update raw_events set status = :status, last_error = :error, updated_at = :now where id = :id")
-                .bind("id", eventId)
-                .bind("status", status.key())
-                .bind("error", error.map(Text::safe).orElse(null))
-                .bind("now", Timestamp.from(clock.instant()))
-                .execute());
+        db.writeRelaxed("update raw_events set status = :status, last_error = :error, updated_at = :now where id = :id",
+                update -> update.bind("id", eventId)
+                        .bind("status", status.key())
+                        .bind("error", error.map(Text::safe).orElse(null))
+                        .bind("now", Timestamp.from(clock.instant())));
     }
 
     @Override
     public void markDone(UUID eventId, String email) {
-        db.useRelaxed(handle -> handle.createUpdate("""
+        db.writeRelaxed("""
                         update raw_events set status = :status, last_error = null, updated_at = :now, email = :email
-                        where id = :id""")
-                .bind("id", eventId)
-                .bind("status", EventStatus.DONE.key())
-                .bind("email", Text.safe(email))
-                .bind("now", Timestamp.from(clock.instant()))
-                .execute());
+                        where id = :id""",
+                update -> update.bind("id", eventId)
+                        .bind("status", EventStatus.DONE.key())
+                        .bind("email", Text.safe(email))
+                        .bind("now", Timestamp.from(clock.instant())));
     }
 
     @Override

@@ -111,7 +111,7 @@ final class JdbiIdentityIndex implements IdentityIndex {
         if (latest.size() == 1) {
             // A lead's own record, once per lead: keys and match fields in one statement, one round trip.
             MatchRecord only = latest.values().iterator().next();
-            db.use(handle -> keys.bind(bindRecord(handle.createUpdate(REPLACE_KEYS_AND_RECORD), only)).execute());
+            db.write(REPLACE_KEYS_AND_RECORD, update -> keys.bind(bindRecord(update, only)));
             return;
         }
         db.inTransaction(() -> {

@@ -26,16 +26,16 @@ final class JdbiReviewQueue implements ReviewQueue {
     @Override
     public UUID open(UUID eventId, String reason, List<FieldProblem> problems, Instant at) {
         UUID id = ids.newId();
-        db.use(handle -> handle.createUpdate("""
+        db.write("""
                         insert into review_items (id, event_id, reason, problems, status, created_at)
-                        values (:id, :eventId, :reason, json_object(:fields, :messages), 'open', :at)""")
-                .bind("id", id)
-                .bind("eventId", eventId)
-                .bind("reason", reason)
-                .bindArray("fields", String.class, problems.stream().map(FieldProblem::field).toList())
-                .bindArray("messages", String.class, problems.stream().map(p -> Text.safe(p.message())).toList())
-                .bind("at", Timestamp.from(at))
-                .execute());
+                        values (:id, :eventId, :reason, json_object(:fields, :messages), 'open', :at)""",
+                update -> update.bind("id", id)
+                        .bind("eventId", eventId)
+                        .bind("reason", reason)
+                        .bindArray("fields", String.class, problems.stream().map(FieldProblem::field).toList())
+                        .bindArray("messages", String.class,
+                                problems.stream().map(p -> Text.safe(p.message())).toList())
+                        .bind("at", Timestamp.from(at)));
         return id;
     }
 

@@ -17,15 +17,14 @@ final class JdbiSignalStore implements SignalStore {
 
     @Override
     public void record(UUID eventId, EmailAddress email, String type, Instant occurredAt, Optional<String> url) {
-        db.use(handle -> handle.createUpdate("""
+        db.write("""
                         insert into signals (email, type, occurred_at, url, event_id)
-                        values (:email, :type, :at, :url, :eventId) on conflict (event_id, type) do nothing""")
-                .bind("email", email.value())
-                .bind("type", type)
-                .bind("at", Timestamp.from(occurredAt))
-                .bind("url", url.map(Text::safe).orElse(null))
-                .bind("eventId", eventId)
-                .execute());
+                        values (:email, :type, :at, :url, :eventId) on conflict (event_id, type) do nothing""",
+                update -> update.bind("email", email.value())
+                        .bind("type", type)
+                        .bind("at", Timestamp.from(occurredAt))
+                        .bind("url", url.map(Text::safe).orElse(null))
+                        .bind("eventId", eventId));
     }
 
     @Override
