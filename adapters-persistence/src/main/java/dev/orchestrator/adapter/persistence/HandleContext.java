@@ -3,6 +3,8 @@ package dev.orchestrator.adapter.persistence;
 import dev.orchestrator.application.port.out.Transactions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -42,6 +44,9 @@ final class HandleContext implements Transactions {
      * quoted literal, which is left as it is.
      */
     private static final Pattern PARAMETER = Pattern.compile("('(?:[^']|'')*')|(?<!:):([A-Za-z_][A-Za-z0-9_.?]*)");
+
+    private static final int MAX_STATEMENT_LISTS = 256;
+    private static final Map<List<String>, String> STATEMENT_LISTS = new ConcurrentHashMap<>();
 
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
@@ -198,27 +203,51 @@ final class HandleContext implements Transactions {
          * {@code w2_id}), after the setting that lets this transaction commit without waiting for the disk.
          */
         private void send() {
-            StringBuilder sql = new StringBuilder(RELAX);
+            List<String> statements = new ArrayList<>(waiting.size());
             List<Bind> bindings = new ArrayList<>();
             for (int i = 0; i < waiting.size(); i++) {
                 Waiting write = waiting.get(i);
-                String prefix = "w" + (i + 1) + "_";
+                statements.add(write.sql());
+                String prefix = prefix(i);
                 Update alone = write.binds().apply(handle.createUpdate(write.sql()));
                 Binding binding = alone.getContext().getBinding();
                 for (String name : binding.getNames()) {
-                    Argument argument = binding.findForName(name, alone.getContext()).orElseThrow();
-                    bindings.add(new Bind(prefix + name, argument));
+                    bindings.add(new Bind(prefix + name,
+                            binding.findForName(name, alone.getContext()).orElseThrow()));
                 }
-                sql.append(";\n").append(renamed(write.sql(), prefix));
                 alone.close();
             }
             waiting.clear();
-            Update statement = handle.createUpdate(sql.toString());
+            Update statement = handle.createUpdate(statementList(statements));
             for (Bind b : bindings) {
                 statement.bind(b.name(), b.argument());
             }
             statement.execute();
         }
+    }
+
+    /**
+     * The statement list for these writes, made once per combination and kept: the same few combinations recur
+     * for every lead, and the same string each time lets Jdbi find its parse of it at once.
+     */
+    private static String statementList(List<String> statements) {
+        String known = STATEMENT_LISTS.get(statements);
+        if (known != null) {
+            return known;
+        }
+        StringBuilder sql = new StringBuilder(RELAX);
+        for (int i = 0; i < statements.size(); i++) {
+            sql.append(";\n").append(renamed(statements.get(i), prefix(i)));
+        }
+        String list = sql.toString();
+        if (STATEMENT_LISTS.size() < MAX_STATEMENT_LISTS) {
+            STATEMENT_LISTS.putIfAbsent(List.copyOf(statements), list);
+        }
+        return list;
+    }
+
+    private static String prefix(int index) {
+        return "w" + (index + 1) + "_";
     }
 
     private record Waiting(String sql, UnaryOperator<Update> binds) {
