@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -12,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Binding;
 import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -35,10 +35,8 @@ final class HandleContext implements Transactions {
      * what {@link #relaxed(Function)}'s {@code BEGIN; SET LOCAL …; …; COMMIT} does in three round trips; inside a
      * transaction it relaxes that whole transaction, so use it only for worker state a retry redoes.
      */
-    static final String RELAXED_CTE =
-            "with relaxed as materialized (select set_config('synchronous_commit', 'off', true) as relaxed) ";
-
     private static final String RELAX = "select set_config('synchronous_commit', 'off', true)";
+    static final String RELAXED_CTE = "with relaxed as materialized (" + RELAX + " as relaxed) ";
     /**
      * A named parameter as Jdbi's parser reads one (a colon not part of a {@code ::} cast, then a name), or a
      * quoted literal, which is left as it is.
@@ -64,7 +62,7 @@ final class HandleContext implements Transactions {
         return jdbi.withHandle(work::apply);
     }
 
-    void use(java.util.function.Consumer<Handle> work) {
+    void use(Consumer<Handle> work) {
         with(handle -> {
             work.accept(handle);
             return null;
@@ -86,7 +84,7 @@ final class HandleContext implements Transactions {
         });
     }
 
-    void useRelaxed(java.util.function.Consumer<Handle> work) {
+    void useRelaxed(Consumer<Handle> work) {
         relaxed(handle -> {
             work.accept(handle);
             return null;
@@ -99,22 +97,21 @@ final class HandleContext implements Transactions {
      * {@code binds} binds the statement's named parameters.
      */
     void write(String sql, UnaryOperator<Update> binds) {
-        Pipeline waiting = pipeline.get();
-        if (waiting != null && !waiting.opened()) {
-            waiting.add(sql, binds);
-            return;
-        }
-        use(handle -> binds.apply(handle.createUpdate(sql)).execute());
+        write(sql, binds, this::use);
     }
 
     /** {@link #write}, which outside a transaction commits without waiting for the disk (see {@link #relaxed}). */
     void writeRelaxed(String sql, UnaryOperator<Update> binds) {
+        write(sql, binds, this::useRelaxed);
+    }
+
+    private void write(String sql, UnaryOperator<Update> binds, Consumer<Consumer<Handle>> atOnce) {
         Pipeline waiting = pipeline.get();
         if (waiting != null && !waiting.opened()) {
             waiting.add(sql, binds);
             return;
         }
-        useRelaxed(handle -> binds.apply(handle.createUpdate(sql)).execute());
+        atOnce.accept(handle -> binds.apply(handle.createUpdate(sql)).execute());
     }
 
     /** The handle of the transaction this thread is in, opening a retryable transaction's if it waited so far. */
@@ -203,26 +200,18 @@ final class HandleContext implements Transactions {
          * {@code w2_id}), after the setting that lets this transaction commit without waiting for the disk.
          */
         private void send() {
-            List<String> statements = new ArrayList<>(waiting.size());
-            List<Bind> bindings = new ArrayList<>();
+            Update list = handle.createUpdate(statementList(waiting.stream().map(Waiting::sql).toList()));
             for (int i = 0; i < waiting.size(); i++) {
                 Waiting write = waiting.get(i);
-                statements.add(write.sql());
-                String prefix = prefix(i);
                 Update alone = write.binds().apply(handle.createUpdate(write.sql()));
                 Binding binding = alone.getContext().getBinding();
                 for (String name : binding.getNames()) {
-                    bindings.add(new Bind(prefix + name,
-                            binding.findForName(name, alone.getContext()).orElseThrow()));
+                    list.bind(prefix(i) + name, binding.findForName(name, alone.getContext()).orElseThrow());
                 }
                 alone.close();
             }
             waiting.clear();
-            Update statement = handle.createUpdate(statementList(statements));
-            for (Bind b : bindings) {
-                statement.bind(b.name(), b.argument());
-            }
-            statement.execute();
+            list.execute();
         }
     }
 
@@ -251,9 +240,6 @@ final class HandleContext implements Transactions {
     }
 
     private record Waiting(String sql, UnaryOperator<Update> binds) {
-    }
-
-    private record Bind(String name, Argument argument) {
     }
 
     /** {@code sql} with each named parameter's name prefixed, so several statements can share one list. */
