@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.jdbi.v3.core.statement.Update;
 
 final class JdbiAuditLog implements AuditLog {
     static final String SELECT = """
