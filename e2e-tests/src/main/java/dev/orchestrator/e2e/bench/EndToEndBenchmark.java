@@ -42,6 +42,7 @@ public final class EndToEndBenchmark {
         // takes several floods to finish: after one the JIT compiler still took 0.14–0.23 ms of CPU per lead.
         int warmupFloods = Integer.parseInt(IngestBenchmark.option(args, "--warmup-floods", "3"));
         System.out.println("machine: " + Machine.describe());
+        System.out.println(Machine.speedProbe());
         System.out.println("leads from " + (companies > 0 ? companies + " companies drawn at random" : "one company"));
         try (ServerUnderTest server = ServerUnderTest.product(jar, "512m", Map.of("WORKER_THREADS", workers))) {
             LoadClient client = new LoadClient(server.uri("/webhooks/form"), Long.toString(System.nanoTime(), 36),
@@ -57,6 +58,7 @@ public final class EndToEndBenchmark {
                 System.out.println("warm-up flood " + flood + " (not counted): " + maximum(client, server, workers));
             }
 
+            System.out.println("after the warm-up, " + Machine.speedProbe());
             client.keepEventIds();
             Instant steadyStart = Instant.now();
             LoadClient.Result steady = client.openLoop(String.format("steady %.0f leads/s", rate), rate, 16, duration);
@@ -77,6 +79,7 @@ public final class EndToEndBenchmark {
 
             System.out.println(maximum(client, server, workers));
             System.out.printf("dead letters: %.0f%n", jobs(server, "dead"));
+            System.out.println("at the end, " + Machine.speedProbe());
         }
     }
 

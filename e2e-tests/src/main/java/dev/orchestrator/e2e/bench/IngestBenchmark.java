@@ -26,6 +26,7 @@ public final class IngestBenchmark {
         // Unmeasured first: after 5 s the product's JIT compiler still took a seventh of the machine (perf).
         Duration warmup = Duration.ofSeconds(Long.parseLong(option(args, "--warmup", "20")));
         System.out.println("machine: " + Machine.describe());
+        System.out.println(Machine.speedProbe());
         System.out.println("load generator, server and PostgreSQL share this machine; storage durable (fsync on)");
         System.out.println();
 

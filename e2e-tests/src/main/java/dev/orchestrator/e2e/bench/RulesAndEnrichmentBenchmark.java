@@ -28,6 +28,7 @@ public final class RulesAndEnrichmentBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.out.println("machine: " + Machine.describe());
+        System.out.println(Machine.speedProbe());
         Ruleset active = ShippedRules.defaultRuleset();
         OwnerRoster owners = ShippedRules.sandboxOwners();
         RulesBenchmark rules = new RulesBenchmark();
