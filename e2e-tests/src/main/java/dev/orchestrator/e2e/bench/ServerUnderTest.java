@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,14 +107,29 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** A figure from {@code /metrics}: {@code orchestrator_events_total} and friends. */
     double metric(String name) throws IOException, InterruptedException {
+        Double figure = metrics().get(name);
+        if (figure == null) {
+            throw new IllegalStateException("no metric " + name);
+        }
+        return figure;
+    }
+
+    /** Every figure of one {@code /metrics} answer, by its name with labels. */
+    Map<String, Double> metrics() throws IOException, InterruptedException {
         String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> figures = new HashMap<>();
         for (String line : body.split("\n")) {
-            if (line.startsWith(name + " ")) {
-                return Double.parseDouble(line.substring(name.length() + 1).strip());
+            int space = line.lastIndexOf(' ');
+            if (!line.startsWith("#") && space > 0) {
+                try {
+                    figures.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1).strip()));
+                } catch (NumberFormatException e) {
+                    // not a sample line
+                }
             }
         }
-        throw new IllegalStateException("no metric " + name);
+        return figures;
     }
 
     /**
