@@ -72,19 +72,26 @@ final class JdbiIdentityIndex implements IdentityIndex {
             """;
 
     /**
-     * A record's keys replaced in one statement ({@code %s}: further writes as CTEs). The old keys go first,
-     * forced by the count the insert waits for: the new keys are often the old ones, and the primary key refuses
-     * them while the old rows stand (a CTE nothing reads runs only after the main statement).
+     * A record's keys replaced in one statement (first {@code %s}: which records' keys go; second: further writes
+     * as CTEs). The old keys go first, forced by the count the insert waits for: the new keys are often the old
+     * ones, and the primary key refuses them while the old rows stand (a CTE nothing reads runs only after the main
+     * statement).
      */
     private static final String REPLACE_KEYS = """
-            with gone as (delete from identity_keys where record_id = any(:ids) returning 1)%s
+            with gone as (delete from identity_keys where %s returning 1)%s
             insert into identity_keys (key_type, key_value, record_id, person)
             select t.* from unnest(:types::text[], :values::text[], :keyIds::text[], :persons::boolean[]) as t
             where (select count(*) from gone) >= 0""";
 
-    private static final String REPLACE_KEYS_AND_RECORD = String.format(REPLACE_KEYS,
+    /**
+     * One record's, by its id as a plain value: PostgreSQL's generic plan for {@code record_id = any(:ids)} guesses
+     * ten ids (130 rows, ten times the cost of the plan for one id), so it kept planning this statement afresh on
+     * every call — a quarter of a millisecond a lead on a slow day (BENCHMARKS.md §2k); for {@code record_id = :id}
+     * the generic plan costs what the custom one does and is kept.
+     */
+    private static final String REPLACE_KEYS_AND_RECORD = String.format(REPLACE_KEYS, "record_id = :id",
             ", record as (" + UPSERT_RECORD + ")");
-    private static final String REPLACE_KEYS_ONLY = String.format(REPLACE_KEYS, "");
+    private static final String REPLACE_KEYS_ONLY = String.format(REPLACE_KEYS, "record_id = any(:ids)", "");
 
     private final HandleContext db;
 
@@ -111,7 +118,7 @@ final class JdbiIdentityIndex implements IdentityIndex {
         if (latest.size() == 1) {
             // A lead's own record, once per lead: keys and match fields in one statement, one round trip.
             MatchRecord only = latest.values().iterator().next();
-            db.write(REPLACE_KEYS_AND_RECORD, update -> keys.bind(bindRecord(update, only)));
+            db.write(REPLACE_KEYS_AND_RECORD, update -> keys.bindKeys(bindRecord(update, only)));
             return;
         }
         db.inTransaction(() -> {
@@ -142,9 +149,14 @@ final class JdbiIdentityIndex implements IdentityIndex {
                     texts(values), texts(recordIds), persons.toArray(Boolean[]::new));
         }
 
+        /** The records' ids ({@code :ids}, whose keys go) and their keys. */
         Update bind(Update update) {
-            return update.bindArray("ids", ids)
-                    .bindArray("types", types)
+            return bindKeys(update.bindArray("ids", ids));
+        }
+
+        /** Their keys only, for a statement that names the one record whose keys go itself. */
+        Update bindKeys(Update update) {
+            return update.bindArray("types", types)
                     .bindArray("values", values)
                     .bindArray("keyIds", recordIds)
                     .bindArray("persons", persons);
