@@ -25,8 +25,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class EndToEndBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String JOBS_READY = "orchestrator_jobs{state=\"ready\"}";
-    private static final String JOBS_RUNNING = "orchestrator_jobs{state=\"running\"}";
 
     private EndToEndBenchmark() {
     }
@@ -154,10 +152,14 @@ public final class EndToEndBenchmark {
     /** Jobs ready or running, both read from one {@code /metrics} answer. */
     private static double backlog(ServerUnderTest server) throws Exception {
         Map<String, Double> figures = server.metrics();
-        return figures.get(JOBS_READY) + figures.get(JOBS_RUNNING);
+        return figures.get(jobsMetric("ready")) + figures.get(jobsMetric("running"));
     }
 
     private static double jobs(ServerUnderTest server, String state) throws Exception {
-        return server.metric("orchestrator_jobs{state=\"" + state + "\"}");
+        return server.metric(jobsMetric(state));
+    }
+
+    private static String jobsMetric(String state) {
+        return "orchestrator_jobs{state=\"" + state + "\"}";
     }
 }
