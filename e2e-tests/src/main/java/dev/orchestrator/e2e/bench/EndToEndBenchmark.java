@@ -152,7 +152,8 @@ public final class EndToEndBenchmark {
     /** Jobs ready or running, both read from one {@code /metrics} answer. */
     private static double backlog(ServerUnderTest server) throws Exception {
         Map<String, Double> figures = server.metrics();
-        return figures.get(jobsMetric("ready")) + figures.get(jobsMetric("running"));
+        return ServerUnderTest.figure(figures, jobsMetric("ready"))
+                + ServerUnderTest.figure(figures, jobsMetric("running"));
     }
 
     private static double jobs(ServerUnderTest server, String state) throws Exception {

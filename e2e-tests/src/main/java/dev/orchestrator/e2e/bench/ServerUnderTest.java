@@ -107,7 +107,12 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** A figure from {@code /metrics}: {@code orchestrator_events_total} and friends. */
     double metric(String name) throws IOException, InterruptedException {
-        Double figure = metrics().get(name);
+        return figure(metrics(), name);
+    }
+
+    /** One figure of a {@link #metrics()} answer; an answer without it is an error, not a zero. */
+    static double figure(Map<String, Double> metrics, String name) {
+        Double figure = metrics.get(name);
         if (figure == null) {
             throw new IllegalStateException("no metric " + name);
         }
