@@ -219,7 +219,7 @@ public final class Orchestrator implements AutoCloseable {
                     security.retention(), 500));
             WebhookGuard guard = security.webhookGuard();
 
-            WorkerPool workers = new WorkerPool(worker, settings.workerThreads());
+            WorkerPool workers = new WorkerPool(worker::runOnce, settings.workerThreads());
             SweepLifecycleService sweep = new SweepLifecycleService(persistence.contacts(), persistence.events(),
                     persistence.jobs(), persistence.transactions(), persistence.singletonLock(), ids, clock,
                     MAX_ATTEMPTS, Optional.of(new EnforceSlaService(rules, persistence.lifecycleLedger(), stores, owners,
