@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
@@ -92,12 +93,16 @@ public final class EndToEndBenchmark {
         long start = System.nanoTime();
         double backlog = backlog(server);
         ServerCpu cpuAtStart = server.cpu();
+        Optional<DatabaseWork> workAtStart = server.databaseWork();
         awaitDrained(server);
         double seconds = (System.nanoTime() - start) / 1e9;
+        String cpu = server.cpu().describe(cpuAtStart, backlog, "lead");
+        // PostgreSQL's backends report their counts at most every half second: let the last ones in.
+        ServerUnderTest.sleep(1000);
         return String.format("maximum sustained: %.0f leads/s completed by %s workers (%.0f leads drained in %.1f s;"
-                + " %.0f of the %d acknowledged processed during the flood)%n  %s", backlog / seconds, workers,
-                backlog, seconds, flood.acked() - backlog, flood.acked(),
-                server.cpu().describe(cpuAtStart, backlog, "lead"));
+                + " %.0f of the %d acknowledged processed during the flood)%n  %s%n  %s", backlog / seconds, workers,
+                backlog, seconds, flood.acked() - backlog, flood.acked(), cpu,
+                DatabaseWork.describe(workAtStart, server.databaseWork(), backlog, "lead"));
     }
 
     /** Each lead's receipt → last step, and when it was received. */

@@ -105,6 +105,11 @@ final class ServerUnderTest implements AutoCloseable {
         return ServerCpu.read(pid(), dataDir);
     }
 
+    /** What its PostgreSQL has done so far, for {@link DatabaseWork#describe}; empty with {@code DATABASE_URL}. */
+    Optional<DatabaseWork> databaseWork() {
+        return DatabaseWork.read(dataDir.resolve("pg"));
+    }
+
     /** A figure from {@code /metrics}: {@code orchestrator_events_total} and friends. */
     double metric(String name) throws IOException, InterruptedException {
         return figure(metrics(), name);
