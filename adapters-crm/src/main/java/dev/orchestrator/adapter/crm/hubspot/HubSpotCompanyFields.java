@@ -1,9 +1,9 @@
 package dev.orchestrator.adapter.crm.hubspot;
 
+import dev.orchestrator.adapter.crm.support.CompanyFieldMaps;
 import dev.orchestrator.application.port.out.crm.CompanyProfileField;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,14 +23,11 @@ public record HubSpotCompanyFields(Map<CompanyProfileField, String> properties, 
         if (properties.values().stream().anyMatch(p -> p == null || p.isBlank())) {
             throw new IllegalArgumentException("company field map names a blank HubSpot property");
         }
-        if (properties.values().stream().distinct().count() != properties.size()) {
-            throw new IllegalArgumentException("company field map sends two fields to the same HubSpot property");
-        }
-        if (industryOptions.values().stream().distinct().count() != industryOptions.size()) {
-            // reading a company back must give one industry per portal option
-            throw new IllegalArgumentException("company field map sends two industries to the same portal option");
-        }
-        properties = properties.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(properties));
+        CompanyFieldMaps.requireOneToOne(properties,
+                "company field map sends two fields to the same HubSpot property");
+        CompanyFieldMaps.requireOneToOne(industryOptions,
+                "company field map sends two industries to the same portal option");
+        properties = CompanyFieldMaps.frozen(properties);
         industryOptions = Map.copyOf(industryOptions);
     }
 
@@ -69,38 +66,19 @@ public record HubSpotCompanyFields(Map<CompanyProfileField, String> properties, 
      * {@code HUBSPOT_INDUSTRY_OPTIONS} ({@code ourKey=PORTAL_OPTION,...}).
      */
     public static HubSpotCompanyFields fromEnvironment(Map<String, String> env) {
-        HubSpotCompanyFields fields = defaults();
-        for (Map.Entry<String, String> pair : pairs(env.get("HUBSPOT_COMPANY_PROPERTIES")).entrySet()) {
-            CompanyProfileField field;
-            try {
-                field = CompanyProfileField.valueOf(pair.getKey().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("HUBSPOT_COMPANY_PROPERTIES: unknown field " + pair.getKey());
-            }
-            fields = fields.withProperty(field, pair.getValue());
-        }
-        for (Map.Entry<String, String> pair : pairs(env.get("HUBSPOT_INDUSTRY_OPTIONS")).entrySet()) {
-            fields = fields.withIndustryOption(pair.getKey(), pair.getValue());
-        }
-        return fields;
+        return CompanyFieldMaps.fromSettings(defaults(), env, "HUBSPOT_COMPANY_PROPERTIES",
+                HubSpotCompanyFields::withProperty, "HUBSPOT_INDUSTRY_OPTIONS",
+                HubSpotCompanyFields::withIndustryOption);
     }
 
     /** Maps {@code field} to {@code property}; a blank property leaves the field out of the portal. */
     public HubSpotCompanyFields withProperty(CompanyProfileField field, String property) {
-        Map<CompanyProfileField, String> changed = new EnumMap<>(CompanyProfileField.class);
-        changed.putAll(properties);
-        if (property == null || property.isBlank()) {
-            changed.remove(field);
-        } else {
-            changed.put(field, property.strip());
-        }
-        return new HubSpotCompanyFields(changed, industryOptions);
+        return new HubSpotCompanyFields(CompanyFieldMaps.remapped(properties, field, property), industryOptions);
     }
 
     public HubSpotCompanyFields withIndustryOption(String ourKey, String portalOption) {
-        Map<String, String> options = new HashMap<>(industryOptions);
-        options.put(ourKey, portalOption);
-        return new HubSpotCompanyFields(properties, options);
+        return new HubSpotCompanyFields(properties,
+                CompanyFieldMaps.withIndustry(industryOptions, ourKey, portalOption));
     }
 
     Optional<String> property(CompanyProfileField field) {
@@ -108,29 +86,10 @@ public record HubSpotCompanyFields(Map<CompanyProfileField, String> properties, 
     }
 
     String toPortal(CompanyProfileField field, String value) {
-        return field == CompanyProfileField.INDUSTRY ? industryOptions.getOrDefault(value, value) : value;
+        return CompanyFieldMaps.toCrm(industryOptions, field, value);
     }
 
     String fromPortal(CompanyProfileField field, String value) {
-        if (field != CompanyProfileField.INDUSTRY) {
-            return value;
-        }
-        return industryOptions.entrySet().stream().filter(e -> e.getValue().equals(value)).map(Map.Entry::getKey)
-                .findFirst().orElse(value);
-    }
-
-    private static Map<String, String> pairs(String text) {
-        Map<String, String> pairs = new java.util.LinkedHashMap<>();
-        if (text == null || text.isBlank()) {
-            return pairs;
-        }
-        for (String part : text.split(",")) {
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("expected name=value, got '" + part.strip() + "'");
-            }
-            pairs.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-        }
-        return pairs;
+        return CompanyFieldMaps.fromCrm(industryOptions, field, value);
     }
 }

@@ -1,10 +1,9 @@
 package dev.orchestrator.adapter.crm.salesforce;
 
+import dev.orchestrator.adapter.crm.support.CompanyFieldMaps;
 import dev.orchestrator.application.port.out.crm.CompanyProfileField;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,13 +23,10 @@ public record SalesforceAccountFields(Map<CompanyProfileField, String> fields, M
             // the names go into SOQL: an API name is letters, digits and underscores only
             throw new IllegalArgumentException("account field map names an invalid Salesforce field: " + fields);
         }
-        if (fields.values().stream().distinct().count() != fields.size()) {
-            throw new IllegalArgumentException("account field map sends two fields to the same Salesforce field");
-        }
-        if (industryValues.values().stream().distinct().count() != industryValues.size()) {
-            throw new IllegalArgumentException("account field map sends two industries to the same picklist value");
-        }
-        fields = fields.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(fields));
+        CompanyFieldMaps.requireOneToOne(fields, "account field map sends two fields to the same Salesforce field");
+        CompanyFieldMaps.requireOneToOne(industryValues,
+                "account field map sends two industries to the same picklist value");
+        fields = CompanyFieldMaps.frozen(fields);
         industryValues = Map.copyOf(industryValues);
     }
 
@@ -68,37 +64,18 @@ public record SalesforceAccountFields(Map<CompanyProfileField, String> fields, M
      * ({@code ourKey=Picklist value,...}).
      */
     public static SalesforceAccountFields fromEnvironment(Map<String, String> env) {
-        SalesforceAccountFields result = defaults();
-        for (Map.Entry<String, String> pair : pairs(env.get("SALESFORCE_ACCOUNT_FIELDS")).entrySet()) {
-            CompanyProfileField field;
-            try {
-                field = CompanyProfileField.valueOf(pair.getKey().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("SALESFORCE_ACCOUNT_FIELDS: unknown field " + pair.getKey());
-            }
-            result = result.withField(field, pair.getValue());
-        }
-        for (Map.Entry<String, String> pair : pairs(env.get("SALESFORCE_INDUSTRY_VALUES")).entrySet()) {
-            result = result.withIndustryValue(pair.getKey(), pair.getValue());
-        }
-        return result;
+        return CompanyFieldMaps.fromSettings(defaults(), env, "SALESFORCE_ACCOUNT_FIELDS",
+                SalesforceAccountFields::withField, "SALESFORCE_INDUSTRY_VALUES",
+                SalesforceAccountFields::withIndustryValue);
     }
 
     public SalesforceAccountFields withField(CompanyProfileField field, String apiName) {
-        Map<CompanyProfileField, String> changed = new EnumMap<>(CompanyProfileField.class);
-        changed.putAll(fields);
-        if (apiName == null || apiName.isBlank()) {
-            changed.remove(field);
-        } else {
-            changed.put(field, apiName.strip());
-        }
-        return new SalesforceAccountFields(changed, industryValues);
+        return new SalesforceAccountFields(CompanyFieldMaps.remapped(fields, field, apiName), industryValues);
     }
 
     public SalesforceAccountFields withIndustryValue(String ourKey, String picklistValue) {
-        Map<String, String> values = new HashMap<>(industryValues);
-        values.put(ourKey, picklistValue);
-        return new SalesforceAccountFields(fields, values);
+        return new SalesforceAccountFields(fields,
+                CompanyFieldMaps.withIndustry(industryValues, ourKey, picklistValue));
     }
 
     Optional<String> field(CompanyProfileField field) {
@@ -106,29 +83,10 @@ public record SalesforceAccountFields(Map<CompanyProfileField, String> fields, M
     }
 
     String toOrg(CompanyProfileField field, String value) {
-        return field == CompanyProfileField.INDUSTRY ? industryValues.getOrDefault(value, value) : value;
+        return CompanyFieldMaps.toCrm(industryValues, field, value);
     }
 
     String fromOrg(CompanyProfileField field, String value) {
-        if (field != CompanyProfileField.INDUSTRY) {
-            return value;
-        }
-        return industryValues.entrySet().stream().filter(e -> e.getValue().equals(value)).map(Map.Entry::getKey)
-                .findFirst().orElse(value);
-    }
-
-    private static Map<String, String> pairs(String text) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        if (text == null || text.isBlank()) {
-            return pairs;
-        }
-        for (String part : text.split(",")) {
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("expected name=value, got '" + part.strip() + "'");
-            }
-            pairs.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-        }
-        return pairs;
+        return CompanyFieldMaps.fromCrm(industryValues, field, value);
     }
 }
