@@ -1,6 +1,5 @@
 package dev.orchestrator.adapter.enrichment.apollo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentProvider;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -13,6 +12,6 @@ public final class ApolloAdapter {
     }
 
     public static EnrichmentProvider create(ApolloSettings settings, HttpClient http, Clock clock) {
-        return new ApolloOrganizationProvider(settings, http, new ObjectMapper(), clock);
+        return new ApolloOrganizationProvider(settings, http, clock);
     }
 }

@@ -1,29 +1,21 @@
 package dev.orchestrator.adapter.enrichment.apollo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orchestrator.adapter.enrichment.support.Amounts;
-import dev.orchestrator.adapter.enrichment.support.HttpAnswers;
+import dev.orchestrator.adapter.enrichment.support.JsonLookup;
 import dev.orchestrator.adapter.enrichment.support.Regions;
+import dev.orchestrator.adapter.enrichment.support.Revenues;
 import dev.orchestrator.adapter.enrichment.support.Technologies;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentOutcome;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentProvider;
 import dev.orchestrator.application.port.out.enrichment.Firmographics;
 import dev.orchestrator.application.port.out.enrichment.Headquarters;
-import dev.orchestrator.application.port.out.enrichment.RawResponse;
 import dev.orchestrator.application.port.out.enrichment.RegistrableDomain;
 import dev.orchestrator.application.port.out.enrichment.Sourced;
 import dev.orchestrator.domain.crm.FundingStage;
 import dev.orchestrator.domain.crm.Industry;
 import dev.orchestrator.domain.crm.RevenueRange;
-import dev.orchestrator.domain.shared.DomainViolation;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +35,11 @@ final class ApolloOrganizationProvider implements EnrichmentProvider {
     private static final double TECH = 0.6;
 
     private final ApolloSettings settings;
-    private final HttpClient http;
-    private final ObjectMapper json;
-    private final Clock clock;
+    private final JsonLookup lookup;
 
-    ApolloOrganizationProvider(ApolloSettings settings, HttpClient http, ObjectMapper json, Clock clock) {
+    ApolloOrganizationProvider(ApolloSettings settings, HttpClient http, Clock clock) {
         this.settings = settings;
-        this.http = http;
-        this.json = json;
-        this.clock = clock;
+        this.lookup = new JsonLookup(NAME, http, clock);
     }
 
     @Override
@@ -61,54 +49,20 @@ final class ApolloOrganizationProvider implements EnrichmentProvider {
 
     @Override
     public EnrichmentOutcome lookup(RegistrableDomain domain) {
-        HttpRequest request = HttpRequest.newBuilder(enrichUri(domain))
-                .timeout(settings.requestTimeout())
+        HttpRequest request = JsonLookup
+                .request(settings.baseUrl(), "/api/v1/organizations/enrich", domain, settings.requestTimeout())
                 .header("x-api-key", settings.apiKey())
-                .header("Accept", "application/json")
                 .header("Cache-Control", "no-cache")
-                .GET()
                 .build();
-        HttpAnswers.Exchange exchange = HttpAnswers.send(http, request, NAME);
-        if (exchange instanceof HttpAnswers.Unanswered unanswered) {
-            return unanswered.failure();
-        }
-        HttpResponse<String> response = ((HttpAnswers.Answered) exchange).response();
-        RawResponse raw = HttpAnswers.raw(response);
-        if (response.statusCode() == 200) {
-            return answered(response, raw);
-        }
-        if (response.statusCode() == 404) {
-            return new EnrichmentOutcome.NotFound(NAME, raw);
-        }
-        return HttpAnswers.unexpected(NAME, response, clock);
+        return lookup.send(request, "expected a JSON object", ApolloOrganizationProvider::organization);
     }
 
-    private URI enrichUri(RegistrableDomain domain) {
-        String base = settings.baseUrl().toString().replaceAll("/+$", "");
-        return URI.create(base + "/api/v1/organizations/enrich?domain="
-                + URLEncoder.encode(domain.value(), StandardCharsets.UTF_8));
-    }
-
-    private EnrichmentOutcome answered(HttpResponse<String> response, RawResponse raw) {
-        JsonNode body;
-        try {
-            body = json.readTree(raw.body());
-        } catch (JsonProcessingException e) {
-            return HttpAnswers.malformed(NAME, response, e.getOriginalMessage());
-        }
-        if (body == null || !body.isObject()) {
-            return HttpAnswers.malformed(NAME, response, "expected a JSON object");
-        }
+    private static Optional<Firmographics> organization(JsonNode body) {
         JsonNode organization = body.path("organization");
         if (!organization.isObject() || organization.isEmpty()) {
-            return new EnrichmentOutcome.NotFound(NAME, raw);
+            return Optional.empty();
         }
-        try {
-            return new EnrichmentOutcome.Found(NAME, map(organization), raw);
-        } catch (DomainViolation e) {
-            // A value no company can have (negative head count, bad country code): the body is not what we read.
-            return HttpAnswers.malformed(NAME, response, e.getMessage());
-        }
+        return Optional.of(map(organization));
     }
 
     static Firmographics map(JsonNode org) {
@@ -121,15 +75,10 @@ final class ApolloOrganizationProvider implements EnrichmentProvider {
         if (industry.isPresent()) {
             result = result.withIndustry(Sourced.of(industry.get(), NAME, ESTIMATE));
         }
-        if (org.path("annual_revenue").isNumber()) {
-            result = result.withRevenueRange(Sourced.of(
-                    RevenueRange.ofAnnualUsd(org.path("annual_revenue").longValue()), NAME, ESTIMATE));
-        } else {
-            Optional<Long> printed = Amounts.lowerBound(text(org, "annual_revenue_printed"));
-            if (printed.isPresent()) {
-                result = result.withRevenueRange(Sourced.of(RevenueRange.ofAnnualUsd(printed.get()), NAME,
-                        PRINTED));
-            }
+        Optional<Sourced<RevenueRange>> revenue = Revenues.figureOrPrinted(org.path("annual_revenue"),
+                text(org, "annual_revenue_printed"), NAME, ESTIMATE, PRINTED);
+        if (revenue.isPresent()) {
+            result = result.withRevenueRange(revenue.get());
         }
         Optional<FundingStage> stage = FundingStage.fromLabel(text(org, "latest_funding_stage"));
         if (stage.isEmpty() && text(org, "publicly_traded_symbol") != null) {

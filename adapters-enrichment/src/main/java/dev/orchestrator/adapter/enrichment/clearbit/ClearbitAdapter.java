@@ -1,6 +1,5 @@
 package dev.orchestrator.adapter.enrichment.clearbit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentProvider;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -13,6 +12,6 @@ public final class ClearbitAdapter {
     }
 
     public static EnrichmentProvider create(ClearbitSettings settings, HttpClient http, Clock clock) {
-        return new ClearbitCompanyProvider(settings, http, new ObjectMapper(), clock);
+        return new ClearbitCompanyProvider(settings, http, clock);
     }
 }

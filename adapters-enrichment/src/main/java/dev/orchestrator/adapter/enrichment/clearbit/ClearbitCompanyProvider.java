@@ -1,11 +1,10 @@
 package dev.orchestrator.adapter.enrichment.clearbit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.adapter.enrichment.support.Amounts;
-import dev.orchestrator.adapter.enrichment.support.HttpAnswers;
+import dev.orchestrator.adapter.enrichment.support.JsonLookup;
 import dev.orchestrator.adapter.enrichment.support.Regions;
+import dev.orchestrator.adapter.enrichment.support.Revenues;
 import dev.orchestrator.adapter.enrichment.support.Technologies;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentOutcome;
 import dev.orchestrator.application.port.out.enrichment.EnrichmentProvider;
@@ -17,13 +16,9 @@ import dev.orchestrator.application.port.out.enrichment.Sourced;
 import dev.orchestrator.domain.crm.FundingStage;
 import dev.orchestrator.domain.crm.Industry;
 import dev.orchestrator.domain.crm.RevenueRange;
-import dev.orchestrator.domain.shared.DomainViolation;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +38,11 @@ final class ClearbitCompanyProvider implements EnrichmentProvider {
     private static final double TECH = 0.7;
 
     private final ClearbitSettings settings;
-    private final HttpClient http;
-    private final ObjectMapper json;
-    private final Clock clock;
+    private final JsonLookup lookup;
 
-    ClearbitCompanyProvider(ClearbitSettings settings, HttpClient http, ObjectMapper json, Clock clock) {
+    ClearbitCompanyProvider(ClearbitSettings settings, HttpClient http, Clock clock) {
         this.settings = settings;
-        this.http = http;
-        this.json = json;
-        this.clock = clock;
+        this.lookup = new JsonLookup(NAME, http, clock);
     }
 
     @Override
@@ -61,52 +52,18 @@ final class ClearbitCompanyProvider implements EnrichmentProvider {
 
     @Override
     public EnrichmentOutcome lookup(RegistrableDomain domain) {
-        HttpRequest request = HttpRequest.newBuilder(findUri(domain))
-                .timeout(settings.requestTimeout())
+        HttpRequest request = JsonLookup
+                .request(settings.baseUrl(), "/v2/companies/find", domain, settings.requestTimeout())
                 .header("Authorization", "Bearer " + settings.apiKey())
-                .header("Accept", "application/json")
-                .GET()
                 .build();
-        HttpAnswers.Exchange exchange = HttpAnswers.send(http, request, NAME);
-        if (exchange instanceof HttpAnswers.Unanswered unanswered) {
-            return unanswered.failure();
-        }
-        HttpResponse<String> response = ((HttpAnswers.Answered) exchange).response();
-        RawResponse raw = HttpAnswers.raw(response);
-        switch (response.statusCode()) {
-            case 200:
-                return found(response, raw);
-            case 202:
-                return new EnrichmentOutcome.Pending(NAME, HttpAnswers.retryAfter(response.headers(), clock), raw);
-            case 404:
-                return new EnrichmentOutcome.NotFound(NAME, raw);
-            default:
-                return HttpAnswers.unexpected(NAME, response, clock);
-        }
+        return lookup.send(request, this::queued, "expected a company object", company -> Optional.of(map(company)));
     }
 
-    private URI findUri(RegistrableDomain domain) {
-        String base = settings.baseUrl().toString().replaceAll("/+$", "");
-        return URI.create(base + "/v2/companies/find?domain="
-                + URLEncoder.encode(domain.value(), StandardCharsets.UTF_8));
-    }
-
-    private EnrichmentOutcome found(HttpResponse<String> response, RawResponse raw) {
-        JsonNode company;
-        try {
-            company = json.readTree(raw.body());
-        } catch (JsonProcessingException e) {
-            return HttpAnswers.malformed(NAME, response, e.getOriginalMessage());
+    private Optional<EnrichmentOutcome> queued(HttpResponse<String> response, RawResponse raw) {
+        if (response.statusCode() != 202) {
+            return Optional.empty();
         }
-        if (company == null || !company.isObject()) {
-            return HttpAnswers.malformed(NAME, response, "expected a company object");
-        }
-        try {
-            return new EnrichmentOutcome.Found(NAME, map(company), raw);
-        } catch (DomainViolation e) {
-            // A value no company can have (negative head count, bad country code): the body is not what we read.
-            return HttpAnswers.malformed(NAME, response, e.getMessage());
-        }
+        return Optional.of(lookup.pending(response, raw));
     }
 
     static Firmographics map(JsonNode company) {
@@ -134,15 +91,10 @@ final class ClearbitCompanyProvider implements EnrichmentProvider {
             }
         }
 
-        if (metrics.path("annualRevenue").isNumber()) {
-            result = result.withRevenueRange(Sourced.of(
-                    RevenueRange.ofAnnualUsd(metrics.path("annualRevenue").longValue()), NAME, EXACT));
-        } else {
-            Optional<Long> estimate = Amounts.lowerBound(text(metrics, "estimatedAnnualRevenue"));
-            if (estimate.isPresent()) {
-                result = result.withRevenueRange(Sourced.of(RevenueRange.ofAnnualUsd(estimate.get()), NAME,
-                        ESTIMATED));
-            }
+        Optional<Sourced<RevenueRange>> revenue = Revenues.figureOrPrinted(metrics.path("annualRevenue"),
+                text(metrics, "estimatedAnnualRevenue"), NAME, EXACT, ESTIMATED);
+        if (revenue.isPresent()) {
+            result = result.withRevenueRange(revenue.get());
         }
 
         // Clearbit says whether a company is listed, not which round a private one has raised.
