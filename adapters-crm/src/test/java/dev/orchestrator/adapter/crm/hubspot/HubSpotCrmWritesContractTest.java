@@ -1,69 +1,45 @@
 package dev.orchestrator.adapter.crm.hubspot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.orchestrator.adapter.crm.CrmWritesContract;
 import dev.orchestrator.application.port.out.crm.CrmContactBatches;
 import dev.orchestrator.application.port.out.crm.CrmDeals;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.domain.crm.CrmObjectId;
-import java.net.http.HttpClient;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Deals, notes, tasks and batch upserts, met by HubSpot's adapter against a portal that checks every call. */
 class HubSpotCrmWritesContractTest extends CrmWritesContract {
-    private static FakeHubSpot hubSpot;
-    private static HubSpotAdapter.Ports ports;
-
-    @BeforeAll
-    static void startPortal() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:15:30Z"));
-        hubSpot = new FakeHubSpot(clock);
-        ports = HubSpotAdapter.createPorts(HubSpotSettings.of(FakeHubSpot.TOKEN).withBaseUrl(hubSpot.baseUrl()),
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), clock,
-                new RecordingSleeper(clock));
-    }
-
-    @AfterAll
-    static void stopPortal() {
-        hubSpot.close();
-    }
-
-    @AfterEach
-    void everyCallMatchedHubSpotsPublishedSpec() {
-        assertThat(hubSpot.violations()).isEmpty();
-    }
+    @RegisterExtension
+    static final HubSpotContractPortal<HubSpotAdapter.Ports> portal =
+            new HubSpotContractPortal<>(HubSpotTestPortal::ports);
 
     @Override
     protected CrmGateway gateway() {
-        return ports.live();
+        return portal.adapter().live();
     }
 
     @Override
     protected CrmDeals deals() {
-        return ports.deals();
+        return portal.adapter().deals();
     }
 
     @Override
     protected CrmEngagements engagements() {
-        return ports.engagements();
+        return portal.adapter().engagements();
     }
 
     @Override
     protected CrmContactBatches batches() {
-        return ports.batches();
+        return portal.adapter().batches();
     }
 
     @Override
     protected void resetCrm() {
-        hubSpot.reset();
+        portal.hubSpot().reset();
     }
 
     @Override
@@ -88,32 +64,32 @@ class HubSpotCrmWritesContractTest extends CrmWritesContract {
 
     @Override
     protected void crmWinsDeal(CrmObjectId dealId) {
-        hubSpot.winDeal(dealId.value());
+        portal.hubSpot().winDeal(dealId.value());
     }
 
     @Override
     protected int dealCount() {
-        return hubSpot.dealCount();
+        return portal.hubSpot().dealCount();
     }
 
     @Override
     protected String stageOf(CrmObjectId dealId) {
-        return hubSpot.dealProperties(dealId.value()).get("dealstage");
+        return portal.hubSpot().dealProperties(dealId.value()).get("dealstage");
     }
 
     @Override
     protected Set<CrmObjectId> contactsOfDeal(CrmObjectId dealId) {
-        return ids(hubSpot.linked("deals", dealId.value(), "contacts"));
+        return ids(portal.hubSpot().linked("deals", dealId.value(), "contacts"));
     }
 
     @Override
     protected Set<CrmObjectId> companiesOfDeal(CrmObjectId dealId) {
-        return ids(hubSpot.linked("deals", dealId.value(), "companies"));
+        return ids(portal.hubSpot().linked("deals", dealId.value(), "companies"));
     }
 
     @Override
     protected List<String> engagementsOn(CrmObjectId contactId) {
-        return hubSpot.engagementsOn(contactId.value());
+        return portal.hubSpot().engagementsOn(contactId.value());
     }
 
     @Override

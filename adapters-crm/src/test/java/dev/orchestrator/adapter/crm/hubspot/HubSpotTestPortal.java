@@ -32,6 +32,11 @@ final class HubSpotTestPortal implements AutoCloseable {
         return HubSpotAdapter.createLanes(tweak.apply(settings()), http, clock, sleeper);
     }
 
+    /** Every port over one portal budget. */
+    HubSpotAdapter.Ports ports() {
+        return ports(s -> s);
+    }
+
     /** Every port over one portal budget, with settings tweaked by the test. */
     HubSpotAdapter.Ports ports(UnaryOperator<HubSpotSettings> tweak) {
         return HubSpotAdapter.createPorts(tweak.apply(settings()), http, clock, sleeper);

@@ -1,56 +1,35 @@
 package dev.orchestrator.adapter.crm.salesforce;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.orchestrator.adapter.crm.CrmCompanyProfilesContract;
 import dev.orchestrator.application.port.out.crm.CrmCompanyProfiles;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.domain.crm.CrmObjectId;
-import java.net.http.HttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Company firmographics (Account fields), met by the Salesforce adapter. */
 class SalesforceCompanyProfilesContractTest extends CrmCompanyProfilesContract {
-    private static FakeSalesforce org;
-    private static SalesforceAdapter.Ports ports;
-
-    @BeforeAll
-    static void startOrg() {
-        org = new FakeSalesforce();
-        ports = SalesforceAdapter.createPorts(SalesforceSettings.of(org.instanceUrl(), FakeSalesforce.CLIENT_ID,
-                FakeSalesforce.CLIENT_SECRET), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
-    }
-
-    @AfterAll
-    static void stopOrg() {
-        org.close();
-    }
-
-    @AfterEach
-    void everyWriteKeptAssignmentRulesOff() {
-        assertThat(org.violations()).isEmpty();
-    }
+    @RegisterExtension
+    static final SalesforceContractOrg<SalesforceAdapter.Ports> salesforce =
+            new SalesforceContractOrg<>(SalesforceAdapter::createPorts);
 
     @Override
     protected CrmGateway gateway() {
-        return ports.gateway();
+        return salesforce.adapter().gateway();
     }
 
     @Override
     protected CrmCompanyProfiles profiles() {
-        return ports.companyProfiles();
+        return salesforce.adapter().companyProfiles();
     }
 
     @Override
     protected void resetCrm() {
-        org.reset();
+        salesforce.org().reset();
     }
 
     @Override
     protected String industryInCrm(CrmObjectId companyId) {
-        return org.record("Account", companyId.value()).path("Industry").asText();
+        return salesforce.org().record("Account", companyId.value()).path("Industry").asText();
     }
 
     @Override
@@ -60,7 +39,7 @@ class SalesforceCompanyProfilesContractTest extends CrmCompanyProfilesContract {
 
     @Override
     protected void personSetsEmployees(CrmObjectId companyId, int employees) {
-        org.set("Account", companyId.value(), "NumberOfEmployees", Integer.toString(employees));
+        salesforce.org().set("Account", companyId.value(), "NumberOfEmployees", Integer.toString(employees));
     }
 
     @Override
