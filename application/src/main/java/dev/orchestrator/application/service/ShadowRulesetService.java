@@ -4,6 +4,7 @@ import dev.orchestrator.application.port.in.ManageRulesetsUseCase;
 import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.RulesetFiles;
+import dev.orchestrator.application.port.out.RulesetInForce;
 import dev.orchestrator.application.port.out.RulesetSwitch;
 import dev.orchestrator.application.port.out.ShadowStore;
 import dev.orchestrator.application.rules.ShadowEvaluation;
@@ -42,8 +43,12 @@ public final class ShadowRulesetService implements ManageRulesetsUseCase, Shadow
     static final String NO_OWNER = "(none)";
     static final String ENTITY = "ruleset";
 
+    /** Who puts an instance's {@code RULESET_PATH} file in force when it starts with another one (a deploy). */
+    static final String INSTANCE_START = "instance start";
+
     private final RulesetSwitch rules;
     private final ShadowStore store;
+    private final RulesetInForce inForce;
     private final RulesetFiles files;
     private final AuditLog audit;
     private final IdGenerator ids;
@@ -51,10 +56,11 @@ public final class ShadowRulesetService implements ManageRulesetsUseCase, Shadow
     private volatile Loaded loaded;
     private RoundRobinState rotation = RoundRobinState.start();
 
-    public ShadowRulesetService(RulesetSwitch rules, ShadowStore store, RulesetFiles files, AuditLog audit,
-            IdGenerator ids, Clock clock) {
+    public ShadowRulesetService(RulesetSwitch rules, ShadowStore store, RulesetInForce inForce, RulesetFiles files,
+            AuditLog audit, IdGenerator ids, Clock clock) {
         this.rules = rules;
         this.store = store;
+        this.inForce = inForce;
         this.files = files;
         this.audit = audit;
         this.ids = ids;
@@ -172,6 +178,10 @@ public final class ShadowRulesetService implements ManageRulesetsUseCase, Shadow
 
     @Override
     public Change reload(ReloadCommand command) {
+        String version = command.next().version().hash();
+        // Stored first: an instance following the store between the two finds the new ruleset, never the old one.
+        inForce.put(new RulesetInForce.InForce(command.file(), version, command.next().label(), version,
+                command.actor(), clock.instant()));
         Ruleset previous = rules.activate(command.next());
         return audited("reload", Optional.of(previous), Optional.of(command.next()), command.actor(),
                 "active ruleset reloaded", Map.of());
@@ -212,6 +222,11 @@ public final class ShadowRulesetService implements ManageRulesetsUseCase, Shadow
             return new Change("shadow-promoted", false, Optional.empty(), Optional.empty(), actor, clock.instant());
         }
         Ruleset promoted = files.parse(attached.get().file());
+        // Promoted on top of the file the rules in force came from: an instance restarted with that file keeps it.
+        String base = inForce.current().map(RulesetInForce.InForce::baseVersion)
+                .orElse(rules.current().version().hash());
+        inForce.put(new RulesetInForce.InForce(attached.get().file(), promoted.version().hash(), promoted.label(), base,
+                actor, clock.instant()));
         Ruleset previous = rules.activate(promoted);
         store.detach();
         forget();
@@ -221,6 +236,48 @@ public final class ShadowRulesetService implements ManageRulesetsUseCase, Shadow
         evidence.put("differencesRecorded", Integer.toString(store.count(attached.get().version())));
         return audited("shadow-promoted", Optional.of(previous), Optional.of(promoted), actor,
                 "ruleset in shadow promoted to active", evidence);
+    }
+
+    /**
+     * What an instance that starts with {@code fromFile} (its {@code RULESET_PATH}, {@code fileText}) puts in force.
+     * When the ruleset in force everywhere was put there on top of this same file, it is followed: a restart keeps a
+     * promotion. Otherwise the file is a deploy: it is put in force everywhere, and audited when it replaces another
+     * ruleset. A stored ruleset that does not parse here is replaced by the file as well. Answers the ruleset now
+     * active on this instance.
+     */
+    public Ruleset followOrDeploy(Ruleset fromFile, String fileText) {
+        String fileVersion = fromFile.version().hash();
+        Optional<RulesetInForce.InForce> current = inForce.current();
+        if (current.isPresent() && current.get().baseVersion().equals(fileVersion)) {
+            if (current.get().version().equals(fileVersion)) {
+                rules.activate(fromFile);
+                return fromFile;
+            }
+            try {
+                Ruleset followed = files.parse(current.get().file());
+                rules.activate(followed);
+                LOG.info("following the ruleset in force {} (put there by {} at {}) over RULESET_PATH {}",
+                        current.get().version(), current.get().changedBy(), current.get().changedAt(), fileVersion);
+                return followed;
+            } catch (RuntimeException e) {
+                LOG.warn("the ruleset in force {} does not parse on this instance; RULESET_PATH {} is put in force: {}",
+                        current.get().version(), fileVersion, e.toString());
+            }
+        }
+        inForce.put(new RulesetInForce.InForce(fileText, fileVersion, fromFile.label(), fileVersion, INSTANCE_START,
+                clock.instant()));
+        Ruleset previous = rules.activate(fromFile);
+        if (current.isPresent() && !current.get().version().equals(fileVersion)) {
+            Map<String, String> evidence = new LinkedHashMap<>();
+            evidence.put("replacedBaseVersion", current.get().baseVersion());
+            evidence.put("replacedChangedBy", current.get().changedBy());
+            evidence.put("replacedChangedAt", current.get().changedAt().toString());
+            audited("deployed", current.get().version(), current.get().label(), Optional.of(fromFile),
+                    Actor.system(INSTANCE_START), "RULESET_PATH file put in force at an instance's start", evidence);
+        } else if (!previous.version().equals(fromFile.version())) {
+            LOG.info("RULESET_PATH {} put in force", fileVersion);
+        }
+        return fromFile;
     }
 
     @Override
@@ -246,6 +303,12 @@ public final class ShadowRulesetService implements ManageRulesetsUseCase, Shadow
 
     private Change audited(String kind, String fromVersion, Optional<String> fromLabel, Optional<Ruleset> to,
             String actor, String summary, Map<String, String> extra) {
+        return audited(kind, fromVersion, fromLabel, to, Actor.user(actor), summary, extra);
+    }
+
+    private Change audited(String kind, String fromVersion, Optional<String> fromLabel, Optional<Ruleset> to,
+            Actor by, String summary, Map<String, String> extra) {
+        String actor = by.name();
         Instant at = clock.instant();
         Optional<String> toVersion = to.map(r -> r.version().hash());
         Map<String, String> evidence = new LinkedHashMap<>();
@@ -257,7 +320,7 @@ public final class ShadowRulesetService implements ManageRulesetsUseCase, Shadow
         evidence.put("toLabel", to.flatMap(Ruleset::label).orElse(""));
         evidence.putAll(extra);
         audit.append(new AuditEvent(ids.newId(), at, AuditKind.RULESET_CHANGED, ENTITY,
-                Optional.of(toVersion.orElse(fromVersion)), ids.newId(), Actor.user(actor),
+                Optional.of(toVersion.orElse(fromVersion)), ids.newId(), by,
                 summary + " by " + actor + (fromVersion.isEmpty() ? "" : ": " + shortHash(fromVersion))
                         + toVersion.map(v -> (fromVersion.isEmpty() ? ": " : " -> ") + shortHash(v)).orElse(""),
                 Optional.empty(), toVersion, evidence));

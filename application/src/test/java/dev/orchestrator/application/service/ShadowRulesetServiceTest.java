@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.application.port.in.ManageRulesetsUseCase;
 import dev.orchestrator.application.port.out.AuditLog;
+import dev.orchestrator.application.port.out.RulesetInForce;
 import dev.orchestrator.application.port.out.RulesetSwitch;
 import dev.orchestrator.application.port.out.ShadowStore;
 import dev.orchestrator.application.rules.ShadowEvaluation;
@@ -42,8 +43,9 @@ class ShadowRulesetServiceTest {
     private final InMemoryShadowStore store = new InMemoryShadowStore();
     private final List<AuditEvent> audit = new ArrayList<>();
     private final Switch rules = new Switch(ACTIVE);
-    private final ShadowRulesetService service = new ShadowRulesetService(rules, store, FILES::get, auditLog(),
-            new SequentialIds(), clock);
+    private final InMemoryRulesetInForce inForce = new InMemoryRulesetInForce();
+    private final ShadowRulesetService service = new ShadowRulesetService(rules, store, inForce, FILES::get,
+            auditLog(), new SequentialIds(), clock);
 
     private static Ruleset withMqlThreshold(int threshold, String version) {
         return aRuleset().withVersion(new RulesetVersion(version.repeat(64)))
@@ -170,7 +172,8 @@ class ShadowRulesetServiceTest {
 
     @Test
     void a_reload_is_audited_with_who_and_both_versions() {
-        service.reload(new ManageRulesetsUseCase.ReloadCommand(PROPOSED, "api-token:admin:1a2b3c4d"));
+        service.reload(new ManageRulesetsUseCase.ReloadCommand(PROPOSED, "proposed-file",
+                "api-token:admin:1a2b3c4d"));
 
         assertThat(rules.current()).isSameAs(PROPOSED);
         assertThat(audit).singleElement().satisfies(event -> {
@@ -191,6 +194,78 @@ class ShadowRulesetServiceTest {
         service.observe(live(borderline()));
 
         assertThat(store.differences).hasSize(1);
+    }
+
+    @Test
+    void a_reload_puts_the_file_in_force_on_every_instance() {
+        service.reload(new ManageRulesetsUseCase.ReloadCommand(PROPOSED, "proposed-file", "ada"));
+
+        assertThat(inForce.stored).hasValueSatisfying(stored -> {
+            assertThat(stored.file()).isEqualTo("proposed-file");
+            assertThat(stored.version()).isEqualTo(PROPOSED.version().hash());
+            assertThat(stored.baseVersion()).isEqualTo(PROPOSED.version().hash());
+            assertThat(stored.changedBy()).isEqualTo("ada");
+        });
+    }
+
+    @Test
+    void a_promotion_puts_the_shadow_ruleset_in_force_on_top_of_the_file_the_rules_came_from() {
+        service.followOrDeploy(ACTIVE, "active-file");
+        attach();
+
+        service.promoteShadow("grace");
+
+        assertThat(inForce.stored).hasValueSatisfying(stored -> {
+            assertThat(stored.file()).isEqualTo("proposed-file");
+            assertThat(stored.version()).isEqualTo(PROPOSED.version().hash());
+            assertThat(stored.baseVersion()).isEqualTo(ACTIVE.version().hash());
+            assertThat(stored.changedBy()).isEqualTo("grace");
+        });
+    }
+
+    @Test
+    void the_first_instance_to_start_puts_its_file_in_force_and_audits_nothing() {
+        Ruleset active = service.followOrDeploy(ACTIVE, "active-file");
+
+        assertThat(active).isSameAs(ACTIVE);
+        assertThat(inForce.stored).hasValueSatisfying(stored -> {
+            assertThat(stored.version()).isEqualTo(ACTIVE.version().hash());
+            assertThat(stored.changedBy()).isEqualTo(ShadowRulesetService.INSTANCE_START);
+        });
+        assertThat(audit).isEmpty();
+    }
+
+    @Test
+    void an_instance_restarted_with_the_file_a_promotion_was_made_on_keeps_the_promotion() {
+        inForce.put(new RulesetInForce.InForce("proposed-file", PROPOSED.version().hash(), Optional.empty(),
+                ACTIVE.version().hash(), "grace", clock.instant()));
+
+        Ruleset active = service.followOrDeploy(ACTIVE, "active-file");
+
+        assertThat(active).isSameAs(PROPOSED);
+        assertThat(rules.current()).isSameAs(PROPOSED);
+        assertThat(inForce.stored.get().changedBy()).isEqualTo("grace");
+        assertThat(audit).isEmpty();
+    }
+
+    @Test
+    void an_instance_started_with_another_file_puts_it_in_force_everywhere_and_audits_the_deploy() {
+        inForce.put(new RulesetInForce.InForce("proposed-file", PROPOSED.version().hash(), Optional.empty(),
+                PROPOSED.version().hash(), "grace", clock.instant()));
+        rules.activate(PROPOSED);
+
+        Ruleset active = service.followOrDeploy(ACTIVE, "active-file");
+
+        assertThat(active).isSameAs(ACTIVE);
+        assertThat(rules.current()).isSameAs(ACTIVE);
+        assertThat(inForce.stored.get().version()).isEqualTo(ACTIVE.version().hash());
+        assertThat(audit).singleElement().satisfies(event -> {
+            assertThat(event.actor().name()).isEqualTo(ShadowRulesetService.INSTANCE_START);
+            assertThat(event.evidence()).containsEntry("change", "deployed")
+                    .containsEntry("fromVersion", PROPOSED.version().hash())
+                    .containsEntry("toVersion", ACTIVE.version().hash())
+                    .containsEntry("replacedChangedBy", "grace");
+        });
     }
 
     private AuditLog auditLog() {
@@ -230,6 +305,24 @@ class ShadowRulesetServiceTest {
             Ruleset previous = current;
             current = next;
             return previous;
+        }
+    }
+
+    static final class InMemoryRulesetInForce implements RulesetInForce {
+        Optional<InForce> stored = Optional.empty();
+        boolean failing;
+
+        @Override
+        public Optional<InForce> current() {
+            if (failing) {
+                throw new IllegalStateException("database unavailable");
+            }
+            return stored;
+        }
+
+        @Override
+        public void put(InForce inForce) {
+            stored = Optional.of(inForce);
         }
     }
 

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.application.port.in.DryRunQuery;
 import dev.orchestrator.application.port.in.DryRunRulesetUseCase;
 import dev.orchestrator.application.port.in.ManageRulesetsUseCase;
+import dev.orchestrator.application.port.out.ActiveRuleset;
 import dev.orchestrator.application.port.out.ShadowStore;
 import dev.orchestrator.domain.rules.OwnerRoster;
 import dev.orchestrator.domain.rules.Ruleset;
 import dev.orchestrator.web.Problem;
 import dev.orchestrator.web.ProblemException;
-import dev.orchestrator.web.rules.ActiveRulesetHolder;
 import dev.orchestrator.web.rules.DryRunPopulations;
 import dev.orchestrator.web.rules.RulesJson;
 import dev.orchestrator.web.rules.RulesetSyntaxError;
@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  */
 public final class RulesApi {
     private final DryRunRulesetUseCase dryRuns;
-    private final ActiveRulesetHolder active;
+    private final ActiveRuleset active;
     private final RulesetYamlParser parser;
     private final DryRunPopulations populations;
     private final Supplier<OwnerRoster> owners;
@@ -41,7 +41,7 @@ public final class RulesApi {
     private final ManageRulesetsUseCase rulesets;
     private final Supplier<byte[]> activeFile;
 
-    public RulesApi(DryRunRulesetUseCase dryRuns, ActiveRulesetHolder active, RulesetYamlParser parser,
+    public RulesApi(DryRunRulesetUseCase dryRuns, ActiveRuleset active, RulesetYamlParser parser,
             DryRunPopulations populations, Supplier<OwnerRoster> owners, ApiAuth auth, ObjectMapper json,
             ManageRulesetsUseCase rulesets, Supplier<byte[]> activeFile) {
         this.dryRuns = dryRuns;
@@ -85,13 +85,15 @@ public final class RulesApi {
     public void reload(Context ctx) throws JsonProcessingException {
         String actor = actor(ctx, auth.require(ctx, ApiAuth.Role.ADMIN));
         Ruleset next;
+        byte[] file = activeFile.get();
         try {
-            next = parser.parse(activeFile.get());
+            next = parser.parse(file);
         } catch (RulesetSyntaxError e) {
             refuse(ctx, e);
             return;
         }
-        ctx.json(change(rulesets.reload(new ManageRulesetsUseCase.ReloadCommand(next, actor))));
+        ctx.json(change(rulesets.reload(new ManageRulesetsUseCase.ReloadCommand(next,
+                new String(file, StandardCharsets.UTF_8), actor))));
     }
 
     public void shadow(Context ctx) {

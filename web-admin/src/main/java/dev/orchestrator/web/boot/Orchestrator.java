@@ -35,6 +35,7 @@ import dev.orchestrator.domain.dedupe.MatchThresholds;
 import dev.orchestrator.domain.dedupe.RecordMatcher;
 import dev.orchestrator.application.service.DryRunRulesetService;
 import dev.orchestrator.application.service.SeedSandboxService;
+import dev.orchestrator.application.service.FollowedRuleset;
 import dev.orchestrator.application.service.ShadowRulesetService;
 import dev.orchestrator.application.rules.StoredEventHistories;
 import dev.orchestrator.adapter.persistence.rules.RulesPersistence;
@@ -56,8 +57,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import dev.orchestrator.application.port.out.ActiveRuleset;
 import dev.orchestrator.application.port.out.IdGenerator;
 import dev.orchestrator.application.port.out.PayloadParser;
+import dev.orchestrator.application.port.out.RulesetFiles;
+import dev.orchestrator.application.port.out.RulesetInForce;
+import dev.orchestrator.application.port.out.RulesetSwitch;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
 import dev.orchestrator.application.service.ContactPageService;
 import dev.orchestrator.application.privacy.Pseudonyms;
@@ -168,8 +173,10 @@ public final class Orchestrator implements AutoCloseable {
 
             IngestWebhookService ingest = new IngestWebhookService(sources(settings), parser, persistence.events(),
                     ids, clock, MAX_ATTEMPTS);
-            ActiveRulesetHolder rules = new ActiveRulesetHolder(new RulesetYamlParser(),
+            ActiveRulesetHolder fromFile = new ActiveRulesetHolder(new RulesetYamlParser(),
                     new RulesetYamlParser().parse(activeRulesetBytes()));
+            RulesetInForce inForce = RulesPersistence.inForce(persistence.jdbi());
+            FollowedRuleset rules = new FollowedRuleset(fromFile, inForce, rulesetFiles(), clock);
             CompanyEnricher enricher = EnrichmentAdapters.waterfall(enrichmentSettings(System.getenv()), http,
                     EnrichmentCachePersistence.create(persistence.jdbi()),
                     new LateEnrichmentRecorder(persistence.companies(), persistence.audit(), ids, clock,
@@ -183,7 +190,9 @@ public final class Orchestrator implements AutoCloseable {
             ActionWiring actions = ActionWiring.create(settings, System.getenv(), persistence, crmPorts.engagements(),
                     rules, http, ids, clock);
             DryRunRulesetService dryRuns = new DryRunRulesetService();
-            ShadowRulesetService shadowRules = shadowRules(persistence, rules, ids, clock);
+            ShadowRulesetService shadowRules = shadowRules(persistence, rules, inForce, ids, clock);
+            // Before any worker runs: the rules in force everywhere, or this instance's file when it is a deploy.
+            shadowRules.followOrDeploy(fromFile.current(), activeRulesetText());
             RulesPopulations populations = rulesPopulations(persistence, clock);
             RoutingRotation rotation = new RoutingRotation(persistence.rotationStore());
             ShippedFieldMaps fieldMaps = IntakeWiring.fieldMaps(System.getenv());
@@ -373,12 +382,16 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     /** Shadow mode and the audited changes of the rules in force (reload, attach, detach, promote). */
-    static ShadowRulesetService shadowRules(PersistenceAdapter persistence, ActiveRulesetHolder rules,
-            IdGenerator ids, Clock clock) {
+    static ShadowRulesetService shadowRules(PersistenceAdapter persistence, RulesetSwitch rules,
+            RulesetInForce inForce, IdGenerator ids, Clock clock) {
+        return new ShadowRulesetService(rules, RulesPersistence.shadowStore(persistence.jdbi()), inForce,
+                rulesetFiles(), persistence.audit(), ids, clock);
+    }
+
+    /** Ruleset files as stored (shadow, rules in force) read back by this instance's parser. */
+    static RulesetFiles rulesetFiles() {
         RulesetYamlParser parser = new RulesetYamlParser();
-        return new ShadowRulesetService(rules, RulesPersistence.shadowStore(persistence.jdbi()),
-                file -> parser.parse(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), persistence.audit(),
-                ids, clock);
+        return file -> parser.parse(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The seeded sandbox, and the contacts of the stored events of the last N days, for dry runs. */
@@ -491,7 +504,7 @@ public final class Orchestrator implements AutoCloseable {
      * source goes on to it. {@code HUBSPOT_APP_IDS}: the app ids our HubSpot writes carry, comma-separated.
      */
     static CrmRecordUpdatesService crmUpdates(ProcessEventService pipeline, PayloadParser parser, PipelineStores stores,
-            PersistenceAdapter persistence, ActiveRulesetHolder rules, IdGenerator ids, Clock clock) {
+            PersistenceAdapter persistence, ActiveRuleset rules, IdGenerator ids, Clock clock) {
         java.util.Set<String> appIds = java.util.Arrays.stream(System.getenv().getOrDefault("HUBSPOT_APP_IDS", "")
                 .split(",")).map(String::strip).filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toSet());
         return new CrmRecordUpdatesService(pipeline::process, parser, new HubSpotCrmEvents(), stores,

@@ -123,15 +123,16 @@ public final class SandboxPage {
     public void reload(Context ctx) {
         BrowserAuth.requireRole(ctx, Role.ADMIN, "reloading the active ruleset");
         Ruleset next;
+        byte[] file = activeFileBytes.get();
         try {
-            next = parser.parse(activeFileBytes.get());
+            next = parser.parse(file);
         } catch (RulesetSyntaxError e) {
             render(ctx, activeFile.get(), "", "The active file was not reloaded: " + e.getMessage(), e.line(), "",
                     "");
             return;
         }
         ManageRulesetsUseCase.Change change = rulesets.reload(new ManageRulesetsUseCase.ReloadCommand(next,
-                user(ctx)));
+                new String(file, java.nio.charset.StandardCharsets.UTF_8), user(ctx)));
         render(ctx, activeFile.get(), "", "", 0, "", "Reloaded the active file: "
                 + shortHash(change.fromVersion().orElse("")) + " -> " + shortHash(change.toVersion().orElse("")) + ".");
     }

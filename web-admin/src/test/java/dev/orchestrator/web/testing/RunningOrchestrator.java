@@ -51,7 +51,15 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     /** With the privacy and edge settings a test needs (allow-lists, rate limits, retention). */
     public static RunningOrchestrator start(SecuritySettings security) {
-        String url = TestDatabase.freshUrl();
+        return startOn(TestDatabase.freshUrl(), security);
+    }
+
+    /** A second instance on {@code other}'s database, as instances that scale out share one. */
+    public static RunningOrchestrator alongside(RunningOrchestrator other) {
+        return startOn(other.jdbcUrl, SecuritySettings.defaults());
+    }
+
+    private static RunningOrchestrator startOn(String url, SecuritySettings security) {
         Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(url),
                 "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET), "hubspot", List.of(HUBSPOT_SECRET)),
                 Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator", ADMIN_TOKEN, "admin"),

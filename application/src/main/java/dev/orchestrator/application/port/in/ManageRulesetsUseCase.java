@@ -25,10 +25,11 @@ public interface ManageRulesetsUseCase {
 
     ShadowStatus shadowStatus(int differences);
 
-    /** {@code next}: the active file as read again. */
-    record ReloadCommand(Ruleset next, String actor) {
+    /** {@code next}: the active file as read again; {@code file}: its text, which the other instances parse too. */
+    record ReloadCommand(Ruleset next, String file, String actor) {
         public ReloadCommand {
             Require.present("next", next);
+            Require.notBlank("file", file);
             Require.notBlank("actor", actor);
         }
     }
@@ -44,7 +45,7 @@ public interface ManageRulesetsUseCase {
 
     /**
      * What a change did: {@code kind} is {@code reload}, {@code shadow-attached}, {@code shadow-detached} or
-     * {@code shadow-promoted}; {@code done} is false when there was nothing to do (no ruleset in shadow).
+     * {@code shadow-promoted} ({@code deployed} is only audited, when an instance starts with another file); {@code done} is false when there was nothing to do (no ruleset in shadow).
      */
     record Change(String kind, boolean done, Optional<String> fromVersion, Optional<String> toVersion, String actor,
             Instant at) {
