@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.application.port.out.RulesetFiles;
 import dev.orchestrator.application.port.out.RulesetInForce;
-import dev.orchestrator.application.port.out.RulesetSwitch;
 import dev.orchestrator.application.testing.MutableClock;
 import dev.orchestrator.domain.rules.Ruleset;
 import dev.orchestrator.domain.rules.RulesetVersion;
@@ -26,7 +25,7 @@ class FollowedRulesetTest {
     private final MutableClock clock = MutableClock.at("2026-11-20T10:00:00Z");
     private final ShadowRulesetServiceTest.InMemoryRulesetInForce inForce =
             new ShadowRulesetServiceTest.InMemoryRulesetInForce();
-    private final LocalRuleset local = new LocalRuleset(STARTED_WITH);
+    private final ShadowRulesetServiceTest.Switch local = new ShadowRulesetServiceTest.Switch(STARTED_WITH);
     private final FollowedRuleset rules = new FollowedRuleset(local, inForce, FILES, clock);
 
     private void putInForceElsewhere(String file, Ruleset ruleset) {
@@ -84,25 +83,5 @@ class FollowedRulesetTest {
 
         later();
         assertThat(rules.current()).isSameAs(STARTED_WITH);
-    }
-
-    private static final class LocalRuleset implements RulesetSwitch {
-        private Ruleset current;
-
-        LocalRuleset(Ruleset initial) {
-            current = initial;
-        }
-
-        @Override
-        public Ruleset current() {
-            return current;
-        }
-
-        @Override
-        public Ruleset activate(Ruleset next) {
-            Ruleset previous = current;
-            current = next;
-            return previous;
-        }
     }
 }

@@ -288,7 +288,8 @@ class ShadowRulesetServiceTest {
         };
     }
 
-    private static final class Switch implements RulesetSwitch {
+    /** A ruleset switch in memory: what {@code activate} was given is current. */
+    static final class Switch implements RulesetSwitch {
         private Ruleset current;
 
         Switch(Ruleset initial) {
