@@ -242,8 +242,8 @@ public final class ShadowRulesetService implements ManageRulesetsUseCase, Shadow
      * What an instance that starts with {@code fromFile} (its {@code RULESET_PATH}, {@code fileText}) puts in force.
      * When the ruleset in force everywhere was put there on top of this same file, it is followed: a restart keeps a
      * promotion. Otherwise the file is a deploy: it is put in force everywhere, and audited when it replaces another
-     * ruleset. A stored ruleset that does not parse here is replaced by the file as well. Answers the ruleset now
-     * active on this instance.
+     * ruleset. A stored ruleset (on top of this same file) that does not parse here is left in force on the others,
+     * and this instance runs its file alone, with a warning. Answers the ruleset now active on this instance.
      */
     public Ruleset followOrDeploy(Ruleset fromFile, String fileText) {
         String fileVersion = fromFile.version().hash();
@@ -260,8 +260,11 @@ public final class ShadowRulesetService implements ManageRulesetsUseCase, Shadow
                         current.get().version(), current.get().changedBy(), current.get().changedAt(), fileVersion);
                 return followed;
             } catch (RuntimeException e) {
-                LOG.warn("the ruleset in force {} does not parse on this instance; RULESET_PATH {} is put in force: {}",
+                // An older release during a rolling deploy: the others keep what they follow; only this one differs.
+                LOG.warn("the ruleset in force {} does not parse on this instance; it runs RULESET_PATH {} alone: {}",
                         current.get().version(), fileVersion, e.toString());
+                rules.activate(fromFile);
+                return fromFile;
             }
         }
         inForce.put(new RulesetInForce.InForce(fileText, fileVersion, fromFile.label(), fileVersion, INSTANCE_START,

@@ -249,6 +249,20 @@ class ShadowRulesetServiceTest {
     }
 
     @Test
+    void an_instance_that_cannot_parse_the_ruleset_in_force_runs_its_file_alone_and_leaves_the_others_theirs() {
+        inForce.put(new RulesetInForce.InForce("written-by-a-newer-release", "c".repeat(64), Optional.empty(),
+                ACTIVE.version().hash(), "grace", clock.instant()));
+
+        Ruleset active = new ShadowRulesetService(rules, store, inForce, file -> {
+            throw new IllegalArgumentException("line 3: unknown key 'within_business_days'");
+        }, auditLog(), new SequentialIds(), clock).followOrDeploy(ACTIVE, "active-file");
+
+        assertThat(active).isSameAs(ACTIVE);
+        assertThat(inForce.stored.get().version()).isEqualTo("c".repeat(64));
+        assertThat(audit).isEmpty();
+    }
+
+    @Test
     void an_instance_started_with_another_file_puts_it_in_force_everywhere_and_audits_the_deploy() {
         inForce.put(new RulesetInForce.InForce("proposed-file", PROPOSED.version().hash(), Optional.empty(),
                 PROPOSED.version().hash(), "grace", clock.instant()));
