@@ -1,4 +1,4 @@
--- The ruleset in force on every instance (docs/RULES.md, "Reload and promotion"): put there by a reload, a promotion
+-- The ruleset in force on every instance (docs/RULES.md, "Shadow mode"): put there by a reload, a promotion
 -- or an instance starting with a RULESET_PATH file other than the one it was based on; every instance follows it.
 create table rules_in_force (
     slot         int         primary key default 1 check (slot = 1),

@@ -58,7 +58,7 @@ public final class FollowedRuleset implements RulesetSwitch {
             inForce.current()
                     .filter(stored -> !stored.version().equals(local.current().version().hash()))
                     .filter(stored -> !stored.version().equals(refused))
-                    .ifPresent(this::activate);
+                    .ifPresent(this::adopt);
         } catch (RuntimeException e) {
             // The database is away: the rules in force here stay; the next look may find it back.
             LOG.warn("could not read the ruleset in force; keeping {}: {}", local.current().version().hash(),
@@ -66,7 +66,7 @@ public final class FollowedRuleset implements RulesetSwitch {
         }
     }
 
-    private void activate(RulesetInForce.InForce stored) {
+    private void adopt(RulesetInForce.InForce stored) {
         Ruleset next;
         try {
             next = files.parse(stored.file());

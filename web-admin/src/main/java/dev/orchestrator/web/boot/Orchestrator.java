@@ -173,8 +173,9 @@ public final class Orchestrator implements AutoCloseable {
 
             IngestWebhookService ingest = new IngestWebhookService(sources(settings), parser, persistence.events(),
                     ids, clock, MAX_ATTEMPTS);
+            byte[] rulesetFile = activeRulesetBytes();
             ActiveRulesetHolder fromFile = new ActiveRulesetHolder(new RulesetYamlParser(),
-                    new RulesetYamlParser().parse(activeRulesetBytes()));
+                    new RulesetYamlParser().parse(rulesetFile));
             RulesetInForce inForce = RulesPersistence.inForce(persistence.jdbi());
             FollowedRuleset rules = new FollowedRuleset(fromFile, inForce, rulesetFiles(), clock);
             CompanyEnricher enricher = EnrichmentAdapters.waterfall(enrichmentSettings(System.getenv()), http,
@@ -192,7 +193,8 @@ public final class Orchestrator implements AutoCloseable {
             DryRunRulesetService dryRuns = new DryRunRulesetService();
             ShadowRulesetService shadowRules = shadowRules(persistence, rules, inForce, ids, clock);
             // Before any worker runs: the rules in force everywhere, or this instance's file when it is a deploy.
-            shadowRules.followOrDeploy(fromFile.current(), activeRulesetText());
+            shadowRules.followOrDeploy(fromFile.current(),
+                    new String(rulesetFile, java.nio.charset.StandardCharsets.UTF_8));
             RulesPopulations populations = rulesPopulations(persistence, clock);
             RoutingRotation rotation = new RoutingRotation(persistence.rotationStore());
             ShippedFieldMaps fieldMaps = IntakeWiring.fieldMaps(System.getenv());
