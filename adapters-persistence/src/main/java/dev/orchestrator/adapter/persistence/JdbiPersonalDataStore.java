@@ -102,6 +102,54 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
                 .execute());
     }
 
+    /** Reads every audit entry's evidence: fine for a rare erasure, as the raw events' body search is. */
+    @Override
+    public List<AuditEvent> auditNaming(String email, Optional<String> crmContactId, Set<UUID> known) {
+        return db.with(handle -> handle.createQuery(JdbiAuditLog.SELECT
+                        + " where (kind = 'matched' and evidence->>'contact' = :crmId"
+                        + "        or position(:email in lower(evidence::text)) > 0"
+                        + "        or position(:email in lower(summary)) > 0)"
+                        + " and not id = any(:known)"
+                        + " order by seq")
+                .bind("email", email.strip().toLowerCase(Locale.ROOT))
+                .bind("crmId", crmContactId.orElse(null))
+                .bindArray("known", UUID.class, List.copyOf(known))
+                .map((rs, ctx) -> JdbiAuditLog.auditEvent(rs))
+                .list());
+    }
+
+    @Override
+    public void scrubAudit(UUID auditId, String summary, Map<String, String> evidence) {
+        List<String> keys = new ArrayList<>(evidence.keySet());
+        List<String> values = keys.stream().map(k -> Text.safe(evidence.get(k))).toList();
+        db.use(handle -> handle.createUpdate("""
+                        update audit_events set summary = :summary, evidence = json_object(:keys, :values)
+                        where id = :id""")
+                .bind("id", auditId)
+                .bind("summary", Text.safe(summary))
+                .bindArray("keys", String.class, keys)
+                .bindArray("values", String.class, values)
+                .execute());
+    }
+
+    @Override
+    public List<StoredText> reviewTextsNaming(String email, Set<UUID> excludingEvents) {
+        return db.with(handle -> {
+            List<StoredText> texts = new ArrayList<>();
+            handle.createQuery("""
+                            select id, reason, problems::text as problems from review_items
+                            where (position(:email in lower(problems::text)) > 0 or position(:email in lower(reason)) > 0)
+                            and not event_id = any(:excluding)""")
+                    .bind("email", email.strip().toLowerCase(Locale.ROOT))
+                    .bindArray("excluding", UUID.class, List.copyOf(excludingEvents))
+                    .map((rs, ctx) -> List.of(
+                            new StoredText(StoredText.Kind.REVIEW_REASON, rs.getString("id"), rs.getString("reason")),
+                            new StoredText(StoredText.Kind.REVIEW_PROBLEMS, rs.getString("id"), rs.getString("problems"))))
+                    .forEach(texts::addAll);
+            return texts;
+        });
+    }
+
     @Override
     public List<StoredText> textsOf(Set<UUID> eventIds) {
         if (eventIds.isEmpty()) {

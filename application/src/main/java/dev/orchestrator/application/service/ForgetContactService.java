@@ -30,6 +30,7 @@ import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.shared.DomainViolation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -165,8 +166,21 @@ public final class ForgetContactService implements ForgetContactUseCase {
                 store.rewriteAudit(entry.id(), scrubber.scrub(entry.summary()),
                         PersonalDataPolicy.erasedEvidence(entry.evidence(), Optional.of(pseudonym), scrubber), now);
             }
+            // Other people's entries that name her (a dedupe comparison's closest candidate): her values scrubbed,
+            // theirs kept, and the entries not marked erased, so the retention sweep still erases theirs in time.
+            Set<UUID> own = new LinkedHashSet<>();
+            entries.forEach(entry -> own.add(entry.id()));
             long texts = 0;
-            for (StoredText text : store.textsOf(eventIds)) {
+            for (AuditEvent other : store.auditNaming(email.value(), contact.flatMap(Contact::crmId)
+                    .map(CrmObjectId::value), own)) {
+                Map<String, String> evidence = new LinkedHashMap<>();
+                other.evidence().forEach((key, value) -> evidence.put(key, scrubber.scrub(value)));
+                store.scrubAudit(other.id(), scrubber.scrub(other.summary()), evidence);
+                texts++;
+            }
+            List<StoredText> stored = new ArrayList<>(store.textsOf(eventIds));
+            stored.addAll(store.reviewTextsNaming(email.value(), eventIds));
+            for (StoredText text : stored) {
                 String scrubbed = scrubber.scrub(text.text());
                 if (!scrubbed.equals(text.text())) {
                     store.rewriteText(text, scrubbed);

@@ -21,7 +21,9 @@ import dev.orchestrator.application.privacy.Pseudonyms;
 import dev.orchestrator.application.testing.AcceptingParser;
 import dev.orchestrator.application.testing.MutableClock;
 import dev.orchestrator.application.testing.SequentialIds;
+import dev.orchestrator.domain.audit.Actor;
 import dev.orchestrator.domain.audit.AuditEvent;
+import dev.orchestrator.domain.audit.AuditKind;
 import dev.orchestrator.domain.crm.Contact;
 import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.EmailAddress;
@@ -53,6 +55,30 @@ class ForgetContactServiceTest {
             dev.orchestrator.application.dedupe.InMemoryIdentityIndex.standard();
     private final List<AuditEvent> audit = new ArrayList<>();
     private Optional<CrmFailure> crmFails = Optional.empty();
+    /** Entries of other people's traces the store finds naming Ada; what each was scrubbed to. */
+    private List<AuditEvent> othersNamingAda = List.of();
+    private final Map<UUID, String> scrubbed = new java.util.HashMap<>();
+
+    @Test
+    void another_persons_dedupe_entry_naming_her_keeps_his_values_and_loses_hers_without_being_marked_erased() {
+        UUID bobsEntry = new UUID(0, 42);
+        java.util.Map<String, String> evidence = new java.util.LinkedHashMap<>();
+        evidence.put("decision", "NoMatch");
+        evidence.put("contact", "101");
+        evidence.put("feature.email", "bob@construct.example vs ada@analytical.example");
+        evidence.put("feature.phone", "+12125550199 vs +14158675309");
+        evidence.put("feature.last_name", "Builder vs Lovelace");
+        othersNamingAda = List.of(new AuditEvent(bobsEntry, NOW, AuditKind.MATCHED, "contact",
+                Optional.of("bob-contact"), new UUID(0, 43), Actor.system("dedupe"),
+                "no person matched (closest: CRM contact 101) (score 1.0)", Optional.empty(), Optional.empty(),
+                evidence));
+
+        service(true).forget(ForgetContactCommand.byId(CONTACT.id(), "test"));
+
+        assertThat(writes).contains("scrub " + bobsEntry).doesNotContain("audit " + bobsEntry);
+        assertThat(scrubbed.get(bobsEntry)).contains("bob@construct.example", "+12125550199", "Builder")
+                .doesNotContain("ada@analytical.example").doesNotContain("8675309").doesNotContain("Lovelace");
+    }
 
     @Test
     void a_crm_that_fails_the_deletion_leaves_everything_here_as_it_was() {
@@ -212,6 +238,22 @@ class ForgetContactServiceTest {
         @Override
         public void rewriteAudit(UUID auditId, String summary, Map<String, String> evidence, Instant erasedAt) {
             writes.add("audit " + auditId);
+        }
+
+        @Override
+        public List<AuditEvent> auditNaming(String email, Optional<String> crmContactId, Set<UUID> known) {
+            return email.equals(ADA.value()) && crmContactId.equals(Optional.of("101")) ? othersNamingAda : List.of();
+        }
+
+        @Override
+        public void scrubAudit(UUID auditId, String summary, Map<String, String> evidence) {
+            writes.add("scrub " + auditId);
+            scrubbed.put(auditId, summary + " " + evidence);
+        }
+
+        @Override
+        public List<StoredText> reviewTextsNaming(String email, Set<UUID> excludingEvents) {
+            return List.of();
         }
 
         @Override

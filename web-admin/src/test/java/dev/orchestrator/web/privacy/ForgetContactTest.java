@@ -114,11 +114,14 @@ class ForgetContactTest {
         assertThat(scan.find(List.of(EMAIL))).isNotEmpty();
     }
 
-    /** Ada as a processed lead (twice, once with a corrected email), a review item, a poison event; Bob beside her. */
+    /**
+     * Ada as a processed lead (twice, once with a corrected email), a review item, a poison event; Bob beside her,
+     * at her company and processed after her, so his dedupe comparison names her as its closest candidate.
+     */
     private String adaInEveryCornerOfTheDatabase() throws Exception {
         server.postSigned("msg_ada_1", lead(EMAIL, "Augusta", "Byronova", "+1 415 867 5309"));
-        server.postSigned("msg_bob_1", lead(BOB.get(0), "Roberto", "Buildersson", "+1 212 555 0199"));
         server.awaitGet("/api/contacts?email=" + EMAIL, r -> r.statusCode() == 200);
+        server.postSigned("msg_bob_1", lead(BOB.get(0), "Roberto", "Buildersson", "+1 212 555 0199"));
         String second = JSON.readTree(server.postSigned("msg_ada_2",
                 lead("  ADA.Lovelace@Analytical.Example ", "Augusta", "Byronova", "(415) 867-5309")).body())
                 .get("eventId").asText();

@@ -32,6 +32,19 @@ public interface PersonalDataStore {
     /** Replaces an audit entry's summary and evidence; what happened, when, and by which rule stays. */
     void rewriteAudit(UUID auditId, String summary, Map<String, String> evidence, Instant erasedAt);
 
+    /**
+     * Audit entries of other people's traces that name this person: a dedupe comparison records its closest
+     * candidate (her CRM contact id as {@code contact}, her values in its features). Found by {@code crmContactId}
+     * or by {@code email} anywhere in the evidence or summary, leaving out {@code known} (her own entries).
+     */
+    List<AuditEvent> auditNaming(String email, Optional<String> crmContactId, Set<UUID> known);
+
+    /** Replaces another entry's summary and evidence where they named this person; it is not marked erased. */
+    void scrubAudit(UUID auditId, String summary, Map<String, String> evidence);
+
+    /** Review items of other events whose problems name this e-mail (a possible duplicate shows both people). */
+    List<StoredText> reviewTextsNaming(String email, Set<UUID> excludingEvents);
+
     /** Review items and dead-letter errors of these events, as text to scrub. */
     List<StoredText> textsOf(Set<UUID> eventIds);
 
