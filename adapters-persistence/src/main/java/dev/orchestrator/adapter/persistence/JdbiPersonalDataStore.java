@@ -88,17 +88,22 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
 
     @Override
     public void rewriteAudit(UUID auditId, String summary, Map<String, String> evidence, Instant erasedAt) {
+        rewrite(auditId, summary, evidence, Optional.of(erasedAt));
+    }
+
+    /** {@code erasedAt} empty: the entry's own erasure time, if any, stays as it was. */
+    private void rewrite(UUID auditId, String summary, Map<String, String> evidence, Optional<Instant> erasedAt) {
         List<String> keys = new ArrayList<>(evidence.keySet());
         List<String> values = keys.stream().map(k -> Text.safe(evidence.get(k))).toList();
         db.use(handle -> handle.createUpdate("""
                         update audit_events set summary = :summary, evidence = json_object(:keys, :values),
-                            erased_at = :at
+                            erased_at = coalesce(:at, erased_at)
                         where id = :id""")
                 .bind("id", auditId)
                 .bind("summary", Text.safe(summary))
                 .bindArray("keys", String.class, keys)
                 .bindArray("values", String.class, values)
-                .bind("at", Timestamp.from(erasedAt))
+                .bind("at", erasedAt.map(Timestamp::from).orElse(null))
                 .execute());
     }
 
@@ -120,16 +125,7 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
 
     @Override
     public void scrubAudit(UUID auditId, String summary, Map<String, String> evidence) {
-        List<String> keys = new ArrayList<>(evidence.keySet());
-        List<String> values = keys.stream().map(k -> Text.safe(evidence.get(k))).toList();
-        db.use(handle -> handle.createUpdate("""
-                        update audit_events set summary = :summary, evidence = json_object(:keys, :values)
-                        where id = :id""")
-                .bind("id", auditId)
-                .bind("summary", Text.safe(summary))
-                .bindArray("keys", String.class, keys)
-                .bindArray("values", String.class, values)
-                .execute());
+        rewrite(auditId, summary, evidence, Optional.empty());
     }
 
     @Override
