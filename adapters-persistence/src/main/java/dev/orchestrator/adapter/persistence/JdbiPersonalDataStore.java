@@ -12,8 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 final class JdbiPersonalDataStore implements PersonalDataStore {
+    /** A review item's reason and problems, each a text to scrub, from {@code select id, reason, problems::text}. */
+    private static final RowMapper<List<StoredText>> REVIEW_TEXTS = (rs, ctx) -> List.of(
+            new StoredText(StoredText.Kind.REVIEW_REASON, rs.getString("id"), rs.getString("reason")),
+            new StoredText(StoredText.Kind.REVIEW_PROBLEMS, rs.getString("id"), rs.getString("problems")));
+
     private final HandleContext db;
 
     JdbiPersonalDataStore(HandleContext db) {
@@ -138,9 +144,7 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
                             and not event_id = any(:excluding)""")
                     .bind("email", email.strip().toLowerCase(Locale.ROOT))
                     .bindArray("excluding", UUID.class, List.copyOf(excludingEvents))
-                    .map((rs, ctx) -> List.of(
-                            new StoredText(StoredText.Kind.REVIEW_REASON, rs.getString("id"), rs.getString("reason")),
-                            new StoredText(StoredText.Kind.REVIEW_PROBLEMS, rs.getString("id"), rs.getString("problems"))))
+                    .map(REVIEW_TEXTS)
                     .forEach(texts::addAll);
             return texts;
         });
@@ -156,9 +160,7 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
             List<StoredText> texts = new ArrayList<>();
             handle.createQuery("select id, reason, problems::text as problems from review_items where event_id = any(:ids)")
                     .bindArray("ids", UUID.class, ids)
-                    .map((rs, ctx) -> List.of(
-                            new StoredText(StoredText.Kind.REVIEW_REASON, rs.getString("id"), rs.getString("reason")),
-                            new StoredText(StoredText.Kind.REVIEW_PROBLEMS, rs.getString("id"), rs.getString("problems"))))
+                    .map(REVIEW_TEXTS)
                     .forEach(texts::addAll);
             handle.createQuery("select id, last_error from jobs where event_id = any(:ids) and last_error is not null")
                     .bindArray("ids", UUID.class, ids)
