@@ -9,7 +9,9 @@ import dev.orchestrator.domain.crm.PersonName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,32 @@ import java.util.Optional;
 import java.util.Set;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 final class JdbiContactDirectory implements ContactDirectory {
     private static final String SELECT = "select *, array(select key from json_each_text(facts)) as fact_keys,"
             + " array(select value from json_each_text(facts)) as fact_values from contacts";
+    /** {@link #save}'s upsert for many contacts of distinct ids, bound as one array a column. */
+    private static final String SAVE_ALL = """
+            insert into contacts (id, email, first_name, last_name, company, company_domain, phone, crm_id,
+                stage, owner_id, fit_score, behavior_score, facts, created_at, updated_at)
+            select c.id, c.email, c.first_name, c.last_name, c.company, c.company_domain, c.phone, c.crm_id, c.stage,
+                c.owner_id, c.fit_score, c.behavior_score,
+                json_object(f.keys[c.first : c.last], f.vals[c.first : c.last]), c.created_at, c.updated_at
+            from unnest(:ids::uuid[], :emails::text[], :firstNames::text[], :lastNames::text[], :companies::text[],
+                    :companyDomains::text[], :phones::text[], :crmIds::text[], :stages::text[], :owners::text[],
+                    :fits::int[], :behaviors::int[], :createdAts::timestamptz[], :updatedAts::timestamptz[],
+                    :factFirsts::int[], :factLasts::int[])
+                as c(id, email, first_name, last_name, company, company_domain, phone, crm_id, stage, owner_id,
+                    fit_score, behavior_score, created_at, updated_at, first, last),
+                (select :factKeys::text[] as keys, :factValues::text[] as vals) f
+            on conflict (id) do update set email = excluded.email, first_name = excluded.first_name,
+                last_name = excluded.last_name, company = excluded.company,
+                company_domain = excluded.company_domain, phone = excluded.phone, facts = excluded.facts,
+                crm_id = excluded.crm_id, stage = excluded.stage, owner_id = excluded.owner_id,
+                fit_score = excluded.fit_score, behavior_score = excluded.behavior_score,
+                updated_at = excluded.updated_at""";
+
     private final HandleContext db;
 
     JdbiContactDirectory(HandleContext db) {
@@ -73,6 +97,62 @@ final class JdbiContactDirectory implements ContactDirectory {
                         .bind("behavior", contact.behaviorScore())
                         .bind("createdAt", Timestamp.from(contact.createdAt()))
                         .bind("updatedAt", Timestamp.from(contact.updatedAt())));
+    }
+
+    /**
+     * Runs of contacts with distinct ids, each run one statement ({@link #SAVE_ALL}): a run in order is what saves
+     * one by one would do, so the lifecycle trigger sees every stage and owner a repeated contact passed through
+     * (the CRM was written with each; deduping to the last would drop one from the echo log and restart a stage
+     * clock late), while an upsert can touch a row only once per statement.
+     */
+    @Override
+    public void saveAll(List<Contact> contacts) {
+        if (contacts.size() == 1) {
+            save(contacts.get(0));
+            return;
+        }
+        List<Contact> run = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        for (Contact contact : contacts) {
+            if (!ids.add(contact.id())) {
+                saveRun(run);
+                run = new ArrayList<>();
+                ids.clear();
+                ids.add(contact.id());
+            }
+            run.add(contact);
+        }
+        if (!run.isEmpty()) {
+            saveRun(run);
+        }
+    }
+
+    private void saveRun(List<Contact> run) {
+        Slices facts = new Slices(2);
+        for (Contact c : run) {
+            facts.add(List.copyOf(c.facts().keySet()), c.facts().values().stream().map(Text::safe).toList());
+        }
+        db.write(SAVE_ALL, insert -> {
+            insert.bindArray("ids", column(run, c -> c.id().toString()))
+                    .bindArray("emails", column(run, c -> c.email().value()))
+                    .bindArray("firstNames", column(run, c -> c.name().first().map(Text::safe).orElse(null)))
+                    .bindArray("lastNames", column(run, c -> c.name().last().map(Text::safe).orElse(null)))
+                    .bindArray("companies", column(run, c -> c.company().map(Text::safe).orElse(null)))
+                    .bindArray("companyDomains", column(run, c -> c.companyDomain().orElse(null)))
+                    .bindArray("phones", column(run, c -> c.phone().orElse(null)))
+                    .bindArray("crmIds", column(run, c -> c.crmId().map(CrmObjectId::value).orElse(null)))
+                    .bindArray("stages", column(run, c -> c.stage().key()))
+                    .bindArray("owners", column(run, c -> c.ownerId().orElse(null)))
+                    .bindArray("fits", run.stream().map(Contact::fitScore).toArray(Integer[]::new))
+                    .bindArray("behaviors", run.stream().map(Contact::behaviorScore).toArray(Integer[]::new))
+                    .bindArray("createdAts", column(run, c -> Timestamps.text(c.createdAt())))
+                    .bindArray("updatedAts", column(run, c -> Timestamps.text(c.updatedAt())));
+            return facts.bind(insert, "factFirsts", "factLasts", "factKeys", "factValues");
+        });
+    }
+
+    private static String[] column(List<Contact> contacts, Function<Contact, String> value) {
+        return contacts.stream().map(value).toArray(String[]::new);
     }
 
     @Override

@@ -141,6 +141,24 @@ final class JdbiEventStore implements EventStore {
     }
 
     @Override
+    public void markAllDone(Map<UUID, String> emailByEvent) {
+        if (emailByEvent.size() <= 1) {
+            emailByEvent.forEach(this::markDone);
+            return;
+        }
+        List<Map.Entry<UUID, String>> done = List.copyOf(emailByEvent.entrySet());
+        db.writeRelaxed("""
+                        update raw_events e set status = :status, last_error = null, updated_at = :now,
+                            email = d.email
+                        from unnest(:ids::uuid[], :emails::text[]) as d(id, email)
+                        where e.id = d.id""",
+                update -> update.bindArray("ids", done.stream().map(d -> d.getKey().toString()).toArray(String[]::new))
+                        .bindArray("emails", done.stream().map(d -> Text.safe(d.getValue())).toArray(String[]::new))
+                        .bind("status", EventStatus.DONE.key())
+                        .bind("now", Timestamp.from(clock.instant())));
+    }
+
+    @Override
     public List<EventSummary> recent(int limit) {
         return db.with(handle -> handle.createQuery("""
                         select id, source, source_event_id, received_at, status, email, last_error

@@ -11,6 +11,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,8 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.util.function.Function;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 
@@ -91,7 +91,38 @@ final class JdbiIdentityIndex implements IdentityIndex {
      */
     private static final String REPLACE_KEYS_AND_RECORD = String.format(REPLACE_KEYS, "record_id = :id",
             ", record as (" + UPSERT_RECORD + ")");
-    private static final String REPLACE_KEYS_ONLY = String.format(REPLACE_KEYS, "record_id = any(:ids)", "");
+    /**
+     * Several records' keys and match fields in one statement, so inside a retryable transaction it waits with the
+     * other writes. Each text[] field is the record's slice of one flat array ({@link Slices}); domains and their
+     * labels share a slice.
+     */
+    private static final String REPLACE_KEYS_AND_RECORDS = String.format(REPLACE_KEYS, "record_id = any(:ids)", """
+            , records as (
+                insert into identity_records (record_id, person, company_raw, company_tokens, company_compact,
+                    company_acronym, company_aliases, domains, domain_labels, emails, first_name, last_name, phones,
+                    city, country)
+                select r.record_id, r.person, r.company_raw, a.tokens[r.tokens_first : r.tokens_last],
+                    r.company_compact, r.company_acronym, a.aliases[r.aliases_first : r.aliases_last],
+                    a.domains[r.domains_first : r.domains_last], a.labels[r.domains_first : r.domains_last],
+                    a.emails[r.emails_first : r.emails_last], r.first_name, r.last_name,
+                    a.phones[r.phones_first : r.phones_last], r.city, r.country
+                from unnest(:ids::text[], :recordPersons::boolean[], :companyRaws::text[], :compacts::text[],
+                        :acronyms::text[], :firstNames::text[], :lastNames::text[], :cities::text[],
+                        :countries::text[], :tokensFirsts::int[], :tokensLasts::int[], :aliasesFirsts::int[],
+                        :aliasesLasts::int[], :domainsFirsts::int[], :domainsLasts::int[], :emailsFirsts::int[],
+                        :emailsLasts::int[], :phonesFirsts::int[], :phonesLasts::int[])
+                    as r(record_id, person, company_raw, company_compact, company_acronym, first_name, last_name, city,
+                        country, tokens_first, tokens_last, aliases_first, aliases_last, domains_first, domains_last,
+                        emails_first, emails_last, phones_first, phones_last),
+                    (select :tokens::text[] as tokens, :aliases::text[] as aliases, :domains::text[] as domains,
+                        :labels::text[] as labels, :emails::text[] as emails, :phones::text[] as phones) a
+                on conflict (record_id) do update set person = excluded.person, company_raw = excluded.company_raw,
+                    company_tokens = excluded.company_tokens, company_compact = excluded.company_compact,
+                    company_acronym = excluded.company_acronym, company_aliases = excluded.company_aliases,
+                    domains = excluded.domains, domain_labels = excluded.domain_labels, emails = excluded.emails,
+                    first_name = excluded.first_name, last_name = excluded.last_name, phones = excluded.phones,
+                    city = excluded.city, country = excluded.country
+            )""");
 
     private final HandleContext db;
 
@@ -121,13 +152,8 @@ final class JdbiIdentityIndex implements IdentityIndex {
             db.write(REPLACE_KEYS_AND_RECORD, update -> keys.bindKeys(bindRecord(update, only)));
             return;
         }
-        db.inTransaction(() -> {
-            db.use(handle -> {
-                keys.bind(handle.createUpdate(REPLACE_KEYS_ONLY)).execute();
-                upsertRecords(handle, latest.values());
-            });
-            return null;
-        });
+        List<MatchRecord> all = List.copyOf(latest.values());
+        db.write(REPLACE_KEYS_AND_RECORDS, update -> bindRecords(keys.bind(update), all));
     }
 
     /** The records replaced ({@code ids}) and each of their blocking keys as a row: type, value, record, person. */
@@ -163,12 +189,43 @@ final class JdbiIdentityIndex implements IdentityIndex {
         }
     }
 
-    private static void upsertRecords(Handle handle, Iterable<MatchRecord> records) {
-        PreparedBatch batch = handle.prepareBatch(UPSERT_RECORD);
+    /** The records' match fields as arrays, one element a record; {@code :ids} is bound with the keys. */
+    private static Update bindRecords(Update update, List<MatchRecord> records) {
+        Slices tokens = new Slices(1);
+        Slices aliases = new Slices(1);
+        Slices domains = new Slices(2);
+        Slices emails = new Slices(1);
+        Slices phones = new Slices(1);
         for (MatchRecord r : records) {
-            bindRecord(batch, r).add();
+            tokens.add(Arrays.asList(safeTexts(r.company().tokens())));
+            aliases.add(Arrays.asList(safeTexts(r.company().aliases())));
+            List<String> registrables = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (DomainKey d : r.domains()) {
+                registrables.add(Text.safe(d.registrable()));
+                labels.add(Text.safe(d.label()));
+            }
+            domains.add(registrables, labels);
+            emails.add(Arrays.asList(safeTexts(r.emails())));
+            phones.add(Arrays.asList(safeTexts(r.phones())));
         }
-        batch.execute();
+        update.bindArray("recordPersons", records.stream().map(MatchRecord::isPerson).toArray(Boolean[]::new))
+                .bindArray("companyRaws", column(records, r -> Text.safe(r.company().raw())))
+                .bindArray("compacts", column(records, r -> Text.safe(r.company().compact())))
+                .bindArray("acronyms", column(records, r -> Text.safe(r.company().acronym())))
+                .bindArray("firstNames", column(records, r -> r.firstName().map(Text::safe).orElse(null)))
+                .bindArray("lastNames", column(records, r -> r.lastName().map(Text::safe).orElse(null)))
+                .bindArray("cities", column(records, r -> r.city().map(Text::safe).orElse(null)))
+                .bindArray("countries", column(records, r -> r.country().map(Text::safe).orElse(null)));
+        tokens.bind(update, "tokensFirsts", "tokensLasts", "tokens");
+        aliases.bind(update, "aliasesFirsts", "aliasesLasts", "aliases");
+        domains.bind(update, "domainsFirsts", "domainsLasts", "domains", "labels");
+        emails.bind(update, "emailsFirsts", "emailsLasts", "emails");
+        return phones.bind(update, "phonesFirsts", "phonesLasts", "phones");
+    }
+
+    private static String[] column(List<MatchRecord> records, Function<MatchRecord, String> value) {
+        return records.stream().map(value).toArray(String[]::new);
     }
 
     private static <S extends SqlStatement<S>> S bindRecord(S statement, MatchRecord r) {

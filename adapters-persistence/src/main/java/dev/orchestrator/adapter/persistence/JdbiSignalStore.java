@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 final class JdbiSignalStore implements SignalStore {
     private final HandleContext db;
@@ -25,6 +26,28 @@ final class JdbiSignalStore implements SignalStore {
                         .bind("at", Timestamp.from(occurredAt))
                         .bind("url", url.map(Text::safe).orElse(null))
                         .bind("eventId", eventId));
+    }
+
+    @Override
+    public void recordAll(List<NewSignal> signals) {
+        if (signals.size() <= 1) {
+            signals.forEach(s -> record(s.eventId(), s.email(), s.type(), s.occurredAt(), s.url()));
+            return;
+        }
+        db.write("""
+                        insert into signals (email, type, occurred_at, url, event_id)
+                        select * from unnest(:emails::text[], :types::text[], :ats::timestamptz[], :urls::text[],
+                            :eventIds::uuid[])
+                        on conflict (event_id, type) do nothing""",
+                insert -> insert.bindArray("emails", column(signals, s -> s.email().value()))
+                        .bindArray("types", column(signals, NewSignal::type))
+                        .bindArray("ats", column(signals, s -> Timestamps.text(s.occurredAt())))
+                        .bindArray("urls", column(signals, s -> s.url().map(Text::safe).orElse(null)))
+                        .bindArray("eventIds", column(signals, s -> s.eventId().toString())));
+    }
+
+    private static String[] column(List<NewSignal> signals, Function<NewSignal, String> value) {
+        return signals.stream().map(value).toArray(String[]::new);
     }
 
     @Override

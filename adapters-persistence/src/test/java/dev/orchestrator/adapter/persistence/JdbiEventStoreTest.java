@@ -3,6 +3,7 @@ package dev.orchestrator.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.adapter.persistence.testing.TestDatabase;
+import dev.orchestrator.application.port.out.EventSummary;
 import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.StoreResult;
 import dev.orchestrator.application.testing.MutableClock;
@@ -11,10 +12,14 @@ import dev.orchestrator.domain.audit.Actor;
 import dev.orchestrator.domain.audit.AuditEvent;
 import dev.orchestrator.domain.audit.AuditKind;
 import dev.orchestrator.domain.intake.EventStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +88,56 @@ class JdbiEventStoreTest {
 
         assertThat(persistence.audit().byCorrelation(correlation)).extracting(AuditEvent::kind)
                 .containsExactly(AuditKind.NORMALIZED, AuditKind.VALIDATED, AuditKind.SCORED, AuditKind.ROUTED);
+    }
+
+    @Test
+    void markAllDoneMarksEveryEventDoneWithItsEmailAsMarkDoneWould() {
+        UUID processing = store("form:msg_a", new byte[] {'{', '}'}).eventId();
+        UUID received = store("form:msg_b", new byte[] {'{', '}'}).eventId();
+        UUID untouched = store("form:msg_c", new byte[] {'{', '}'}).eventId();
+        persistence.events().updateStatus(processing, EventStatus.PROCESSING, Optional.of("timeout"));
+        clock.advance(Duration.ofMinutes(5));
+
+        persistence.events().markAllDone(Map.of(processing, "ada@acme.com", received, "bob@acme.com"));
+
+        Map<UUID, EventSummary> byId = summaries();
+        assertThat(byId.get(processing)).extracting(EventSummary::status, EventSummary::email, EventSummary::lastError)
+                .containsExactly(EventStatus.DONE, Optional.of("ada@acme.com"), Optional.empty());
+        assertThat(byId.get(received)).extracting(EventSummary::status, EventSummary::email, EventSummary::lastError)
+                .containsExactly(EventStatus.DONE, Optional.of("bob@acme.com"), Optional.empty());
+        assertThat(byId.get(untouched).status()).isEqualTo(EventStatus.RECEIVED);
+        assertThat(List.of(updatedAt(processing), updatedAt(received))).containsOnly(clock.instant());
+    }
+
+    @Test
+    void markAllDoneStoresANulInAnEmailAsMarkDoneDoes() {
+        UUID single = store("form:msg_a", new byte[] {'{', '}'}).eventId();
+        UUID first = store("form:msg_b", new byte[] {'{', '}'}).eventId();
+        UUID second = store("form:msg_c", new byte[] {'{', '}'}).eventId();
+
+        persistence.events().markDone(single, "a\0da@acme.com");
+        persistence.events().markAllDone(Map.of(first, "a\0da@acme.com", second, "bob@acme.com"));
+
+        assertThat(summaries().get(single).email()).contains("a\\u0000da@acme.com");
+        assertThat(summaries().get(first).email()).isEqualTo(summaries().get(single).email());
+    }
+
+    private Map<UUID, EventSummary> summaries() {
+        return persistence.events().recent(10).stream().collect(Collectors.toMap(EventSummary::id, e -> e));
+    }
+
+    @Test
+    void markAllDoneOfNoEventsChangesNothing() {
+        UUID id = store("form:msg_e", new byte[] {'{', '}'}).eventId();
+
+        persistence.events().markAllDone(Map.of());
+
+        assertThat(persistence.events().find(id).orElseThrow().status()).isEqualTo(EventStatus.RECEIVED);
+    }
+
+    private Instant updatedAt(UUID id) {
+        return persistence.jdbi().withHandle(h -> h.createQuery("select updated_at from raw_events where id = :id")
+                .bind("id", id).mapTo(Instant.class).one());
     }
 
     private StoreResult store(String key, byte[] body) {

@@ -9,8 +9,13 @@ import dev.orchestrator.application.port.out.CompanyChoices;
 import dev.orchestrator.application.port.out.CompanyChoices.CompanyChoice;
 import dev.orchestrator.application.port.out.IdentityIndex;
 import dev.orchestrator.domain.crm.CrmObjectId;
+import dev.orchestrator.domain.dedupe.BlockingKey;
+import dev.orchestrator.domain.dedupe.BlockingKeys;
+import dev.orchestrator.domain.dedupe.MatchRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,8 +32,26 @@ public record AccountMatching(MatchCompanyUseCase matcher, IdentityIndex index, 
     }
 
     void remember(String crmCompanyId, String name, String domain, String country) {
-        index.index(records.toMatchRecord(new DedupeRecord(crmCompanyId, name, domain, "", "", "", "", "", "",
-                country)));
+        index.index(record(crmCompanyId, name, domain, country));
+    }
+
+    /** The record a written company is filed under. */
+    MatchRecord record(String crmCompanyId, String name, String domain, String country) {
+        return records.toMatchRecord(new DedupeRecord(crmCompanyId, name, domain, "", "", "", "", "", "", country));
+    }
+
+    /** Files several companies' records at once (a worker's wave of leads). */
+    void rememberAll(List<MatchRecord> companies) {
+        if (!companies.isEmpty()) {
+            index.indexAll(companies);
+        }
+    }
+
+    /** The keys the index is asked under when {@link #match} looks for this lead's account. */
+    Set<BlockingKey> probeKeys(String leadId, String companyName, String domain, String email, String phone,
+            String country) {
+        return BlockingKeys.of(records.toMatchRecord(new DedupeRecord(leadId, companyName, domain, "", email, "", "",
+                phone, "", country)));
     }
 
     /** What an earlier run of the event chose for the company of {@code domain}, if it got that far. */

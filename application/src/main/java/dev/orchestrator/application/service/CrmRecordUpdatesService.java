@@ -4,6 +4,7 @@ import dev.orchestrator.application.normalize.HubSpotCrmEvents;
 import dev.orchestrator.application.normalize.UnprocessablePayload;
 import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessEventUseCase;
+import dev.orchestrator.application.port.in.ProcessingWave;
 import dev.orchestrator.application.port.in.ProcessOutcome;
 import dev.orchestrator.application.port.out.ActiveRuleset;
 import dev.orchestrator.application.port.out.IdGenerator;
@@ -93,11 +94,41 @@ public final class CrmRecordUpdatesService implements ProcessEventUseCase {
 
     @Override
     public ProcessOutcome process(ProcessEventCommand command) {
-        RawEvent raw = command.read().or(() -> stores.events().find(command.eventId()))
+        RawEvent raw = read(command);
+        return raw.source().equals(SOURCE) ? crmRecordUpdates(raw) : pipeline.process(raw);
+    }
+
+    /**
+     * The pipeline's wave for leads; a batch of CRM record changes first has the waiting leads committed, since it
+     * reads and writes the contacts they wrote.
+     */
+    @Override
+    public ProcessingWave openWave() {
+        StoredEventPipeline.Wave leads = pipeline.openWave();
+        return new ProcessingWave() {
+            @Override
+            public ProcessOutcome process(ProcessEventCommand command) {
+                RawEvent raw = read(command);
+                if (!raw.source().equals(SOURCE)) {
+                    return leads.process(raw);
+                }
+                leads.flush();
+                return crmRecordUpdates(raw);
+            }
+
+            @Override
+            public Map<UUID, RuntimeException> commit() {
+                return leads.commit();
+            }
+        };
+    }
+
+    private RawEvent read(ProcessEventCommand command) {
+        return command.read().or(() -> stores.events().find(command.eventId()))
                 .orElseThrow(() -> new IllegalStateException("job refers to a missing event " + command.eventId()));
-        if (!raw.source().equals(SOURCE)) {
-            return pipeline.process(raw);
-        }
+    }
+
+    private ProcessOutcome crmRecordUpdates(RawEvent raw) {
         PayloadParser.Parsed parsed = parser.parse(raw.body());
         if (parsed instanceof PayloadParser.Unparseable unparseable) {
             return poison(raw, unparseable.reason());

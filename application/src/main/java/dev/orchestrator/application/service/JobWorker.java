@@ -3,6 +3,7 @@ package dev.orchestrator.application.service;
 import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessEventUseCase;
 import dev.orchestrator.application.port.in.ProcessOutcome;
+import dev.orchestrator.application.port.in.ProcessingWave;
 import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.ClaimedJob;
 import dev.orchestrator.application.port.out.EventStore;
@@ -23,11 +24,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,18 +88,24 @@ public final class JobWorker {
     }
 
     /**
-     * Claims one batch and runs it; answers how many jobs were claimed, so a loop knows when to idle. The jobs that
-     * finished are marked done together after the batch: each one's outcome is committed already, and a mark lost to
-     * a crash only brings the job back to a worker that finds its event decided.
+     * Claims one batch and runs it; answers how many jobs were claimed, so a loop knows when to idle. The batch's
+     * events go through one wave ({@link ProcessingWave}): leads' final writes may wait and be committed together
+     * after the last job. Only then are the jobs that finished marked done, together: each one's outcome is
+     * committed by then, and a mark lost to a crash only brings the job back to a worker that finds its event
+     * decided. A job whose writes failed in the wave's commit is failed through the error policy instead.
      */
     public int runOnce() {
         Instant claimedAt = clock.instant();
         List<ClaimedJob> claimed = queue.claim(batchSize, lease, claimedAt);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        ProcessingWave wave = processEvent.openWave();
         List<ClaimedJob> finished = new ArrayList<>(claimed.size());
         try {
             for (ClaimedJob job : claimed) {
                 if (clock.instant().isBefore(claimedAt.plus(lease))) {
-                    if (run(job)) {
+                    if (run(job, wave)) {
                         finished.add(job);
                     }
                 } else {
@@ -106,9 +115,34 @@ public final class JobWorker {
                 }
             }
         } finally {
+            settle(wave, finished);
             complete(finished);
         }
         return claimed.size();
+    }
+
+    /** Commits what the wave kept; a job whose writes failed there is no longer finished but failed. */
+    private void settle(ProcessingWave wave, List<ClaimedJob> finished) {
+        Map<UUID, RuntimeException> failed;
+        try {
+            failed = wave.commit();
+        } catch (RuntimeException failure) {
+            failed = new LinkedHashMap<>();
+            for (ClaimedJob job : finished) {
+                failed.put(job.eventId(), failure);
+            }
+        }
+        if (failed.isEmpty()) {
+            return;
+        }
+        for (Iterator<ClaimedJob> it = finished.iterator(); it.hasNext(); ) {
+            ClaimedJob job = it.next();
+            RuntimeException failure = failed.get(job.eventId());
+            if (job.kind() == JobKind.PROCESS_EVENT && failure != null) {
+                it.remove();
+                failed(job, failure);
+            }
+        }
     }
 
     /** Runs until no job is ready; for tests and the CLI. */
@@ -121,31 +155,41 @@ public final class JobWorker {
         return total;
     }
 
-    /** Runs the job; answers whether it finished and waits to be marked done (a failure is marked at once). */
-    private boolean run(ClaimedJob job) {
+    /**
+     * Runs the job; answers whether it finished and waits to be marked done (a failure is marked at once). A
+     * processed event's outcome may still wait in the wave.
+     */
+    private boolean run(ClaimedJob job, ProcessingWave wave) {
         try {
             if (job.kind() == JobKind.RUN_ACTION) {
                 return runAction(job);
             }
-            ProcessOutcome outcome = processEvent.process(new ProcessEventCommand(job.eventId(), job.attempt(),
+            ProcessOutcome outcome = wave.process(new ProcessEventCommand(job.eventId(), job.attempt(),
                     job.event()));
             if (outcome instanceof ProcessOutcome.Poison poison) {
                 return buryPoison(job, poison.reason());
             }
             alerts.ifPresent(a -> a.cleared(CRM_CHANNEL));
             return true;
-        } catch (CrmFailure failure) {
-            String errorClass = "crm:" + failure.kind().name().toLowerCase(java.util.Locale.ROOT);
-            handle(job, new Classified(Verdict.valueOf(failure.kind().name()), errorClass, CRM_CHANNEL,
-                    failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));
-        } catch (DeliveryFailure failure) {
-            handle(job, new Classified(Verdict.valueOf(failure.kind().name()), failure.errorClass(), failure.channel(),
-                    failure.retryAfter(), failure.kind() + ": " + failure.getMessage()));
         } catch (RuntimeException failure) {
-            handle(job, new Classified(Verdict.RETRYABLE, failure.getClass().getSimpleName(), "worker", Optional.empty(),
-                    failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+            failed(job, failure);
         }
         return false;
+    }
+
+    /** The error policy's verdict on a failed job, by what failed. */
+    private void failed(ClaimedJob job, RuntimeException failure) {
+        if (failure instanceof CrmFailure crm) {
+            String errorClass = "crm:" + crm.kind().name().toLowerCase(java.util.Locale.ROOT);
+            handle(job, new Classified(Verdict.valueOf(crm.kind().name()), errorClass, CRM_CHANNEL,
+                    crm.retryAfter(), crm.kind() + ": " + crm.getMessage()));
+        } else if (failure instanceof DeliveryFailure delivery) {
+            handle(job, new Classified(Verdict.valueOf(delivery.kind().name()), delivery.errorClass(),
+                    delivery.channel(), delivery.retryAfter(), delivery.kind() + ": " + delivery.getMessage()));
+        } else {
+            handle(job, new Classified(Verdict.RETRYABLE, failure.getClass().getSimpleName(), "worker",
+                    Optional.empty(), failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+        }
     }
 
     private boolean runAction(ClaimedJob job) {

@@ -41,9 +41,18 @@ public final class PersonMatching {
 
     /** The strongest decision: a match before a possible match before a distinct, then the higher score. */
     public PersonMatch match(String leadId, ValidatedLead lead) {
-        MatchRecord probe = records.toMatchRecord(new DedupeRecord("lead:" + leadId, lead.company().orElse(""),
+        return match(probe(leadId, lead));
+    }
+
+    /** The lead as the index is asked about it. */
+    MatchRecord probe(String leadId, ValidatedLead lead) {
+        return records.toMatchRecord(new DedupeRecord("lead:" + leadId, lead.company().orElse(""),
                 lead.companyDomain().orElse(""), "", lead.email().value(), lead.name().first().orElse(""),
                 lead.name().last().orElse(""), lead.phoneE164().orElse(""), "", lead.country().orElse("")));
+    }
+
+    /** The strongest decision for a probe built by {@link #probe}. */
+    PersonMatch match(MatchRecord probe) {
         List<IdentityCandidate> candidates = index.candidates(probe, IdentityIndex.Kind.PERSON);
         PersonMatch best = PersonMatch.noCandidate();
         for (IdentityCandidate candidate : candidates) {
@@ -57,13 +66,25 @@ public final class PersonMatching {
 
     /** Files a written contact under its CRM id; a contact without a name is no person to find again. */
     public void remember(CrmObjectId crmId, Contact contact) {
+        record(crmId, contact).ifPresent(index::index);
+    }
+
+    /** The record a written contact is filed under; none for a contact without a name (no person to find again). */
+    Optional<MatchRecord> record(CrmObjectId crmId, Contact contact) {
         if (contact.name().first().isEmpty() && contact.name().last().isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        index.index(records.toMatchRecord(new DedupeRecord(ID_PREFIX + crmId.value(),
+        return Optional.of(records.toMatchRecord(new DedupeRecord(ID_PREFIX + crmId.value(),
                 contact.company().orElse(""), contact.companyDomain().orElse(""), "", contact.email().value(),
                 contact.name().first().orElse(""), contact.name().last().orElse(""), contact.phone().orElse(""), "",
                 "")));
+    }
+
+    /** Files several contacts' records at once (a worker's wave of leads). */
+    void rememberAll(List<MatchRecord> people) {
+        if (!people.isEmpty()) {
+            index.indexAll(people);
+        }
     }
 
     static String crmIdOf(String indexId) {

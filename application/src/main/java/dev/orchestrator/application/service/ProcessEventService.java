@@ -19,6 +19,7 @@ import dev.orchestrator.application.port.out.PayloadParser;
 import dev.orchestrator.application.port.out.PayloadTree;
 import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.ReviewQueue.FieldProblem;
+import dev.orchestrator.application.port.out.SignalStore.NewSignal;
 import dev.orchestrator.application.port.out.SignalStore.StoredSignal;
 import dev.orchestrator.application.port.out.crm.CompanyDraft;
 import dev.orchestrator.application.port.out.crm.ContactDraft;
@@ -40,6 +41,7 @@ import dev.orchestrator.domain.crm.Contact;
 import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.crm.LifecycleStage;
+import dev.orchestrator.domain.dedupe.MatchRecord;
 import dev.orchestrator.domain.intake.ActivityEvent;
 import dev.orchestrator.domain.intake.EventStatus;
 import dev.orchestrator.domain.intake.LeadEvent;
@@ -62,6 +64,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -73,9 +76,10 @@ import java.util.stream.Collectors;
  *
  * <p>CRM calls happen outside any database transaction; our own state (contact, company, signals, audit trail,
  * event status) is written in one transaction afterwards. A retry after a crash between the two finds the CRM
- * records by email and domain and updates them, so nothing is written twice.
+ * records by email and domain and updates them, so nothing is written twice. Through a worker's wave
+ * ({@link #openWave}) a lead's own state waits and is written with the wave's other leads' in one transaction.
  */
-public final class ProcessEventService implements ProcessEventUseCase {
+public final class ProcessEventService implements ProcessEventUseCase, StoredEventPipeline {
     static final String CONTACT = "contact";
     static final String COMPANY = "company";
     static final String EVENT = "event";
@@ -130,13 +134,43 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
     @Override
     public ProcessOutcome process(ProcessEventCommand command) {
-        UUID eventId = command.eventId();
-        return process(command.read().or(() -> stores.events().find(eventId))
-                .orElseThrow(() -> new IllegalStateException("job refers to a missing event " + eventId)));
+        return process(read(command));
     }
 
     /** The pipeline over an event its caller has read already. */
+    @Override
     public ProcessOutcome process(RawEvent raw) {
+        return run(raw, immediate);
+    }
+
+    /** A worker's batch whose leads' final writes are committed together ({@link LeadWave}). */
+    @Override
+    public LeadWave openWave() {
+        return new LeadWave(this, stores.transactions(), this::writeAll);
+    }
+
+    RawEvent read(ProcessEventCommand command) {
+        UUID eventId = command.eventId();
+        return command.read().or(() -> stores.events().find(eventId))
+                .orElseThrow(() -> new IllegalStateException("job refers to a missing event " + eventId));
+    }
+
+    /** Each lead's final writes in their own transaction, at once. */
+    private final FinalWrites immediate = new FinalWrites() {
+        @Override
+        public void beforeReading(Supplier<Set<String>> keys) {
+        }
+
+        @Override
+        public void write(LeadWrites lead) {
+            stores.transactions().inRetryableTransaction(() -> {
+                writeAll(List.of(lead));
+                return null;
+            });
+        }
+    };
+
+    ProcessOutcome run(RawEvent raw, FinalWrites writes) {
         UUID eventId = raw.id();
         Optional<ProcessOutcome> decided = alreadyDecided(raw);
         if (decided.isPresent()) {
@@ -150,16 +184,17 @@ public final class ProcessEventService implements ProcessEventUseCase {
         PayloadTree tree = ((PayloadParser.Ok) parsed).tree();
         try {
             if (signalNormalizer.handles(raw.source())) {
-                return activity(raw, tree, trail);
+                return activity(raw, tree, trail, writes);
             }
             if (raw.source().equals(SWEEP_SOURCE)) {
-                return sweep(raw, tree, trail);
+                return sweep(raw, tree, trail, writes);
             }
             LeadNormalizer normalizer = leadNormalizers.get(raw.source());
             if (normalizer == null) {
                 return poison(eventId, trail, "no field map for source '" + raw.source() + "'");
             }
-            return lead(raw, normalizer, normalizer.normalize(raw.source(), raw.sourceEventId(), tree), trail);
+            return lead(raw, normalizer, normalizer.normalize(raw.source(), raw.sourceEventId(), tree), trail,
+                    writes);
         } catch (UnprocessablePayload e) {
             return poison(eventId, trail, e.getMessage());
         } catch (UnreadablePayload e) {
@@ -187,7 +222,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
         };
     }
 
-    private ProcessOutcome lead(RawEvent raw, LeadNormalizer normalizer, LeadEvent lead, AuditTrail trail) {
+    private ProcessOutcome lead(RawEvent raw, LeadNormalizer normalizer, LeadEvent lead, AuditTrail trail,
+            FinalWrites writes) {
         trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "normalizer",
                 "payload read with field map " + normalizer.version(), normalizedEvidence(normalizer, lead));
         Map<String, String> corrected = stores.reviews().corrections(raw.id());
@@ -207,6 +243,11 @@ public final class ProcessEventService implements ProcessEventUseCase {
                 c.field() + " " + c.reason(), orderedMap("field", c.field(), "from", c.from(), "to", c.to(),
                         "normalizer", c.normalizer())));
 
+        Memo<MatchRecord> personProbe = new Memo<>(() -> merging.people().probe(raw.id().toString(), valid));
+        writes.beforeReading(() -> WaveKeys.read(valid.email(), valid.companyDomain(), personProbe.get(),
+                valid.companyDomain().map(domain -> accounts.probeKeys(raw.id().toString(),
+                        valid.company().orElse(""), domain, valid.email().value(), valid.phoneE164().orElse(""),
+                        valid.country().orElse(""))).orElse(Set.of())));
         Instant now = clock.instant();
         Optional<EnrichedCompany> enriched = valid.companyDomain()
                 .map(domain -> enrichCompany(domain, valid, trail, now));
@@ -221,10 +262,11 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
         Optional<Contact> knownByEmail = stores.contacts().findByEmail(valid.email());
         PersonMatch person = existingByEmail.isEmpty() && knownByEmail.isEmpty()
-                ? matchPerson(raw.id(), valid, trail) : PersonMatch.noCandidate();
+                ? matchPerson(personProbe.get(), trail) : PersonMatch.noCandidate();
         Optional<CrmContact> matched = person.isDuplicate()
                 ? person.crmContactId().flatMap(id -> crmContact(person)) : Optional.empty();
         Optional<CrmContact> existing = matched.or(() -> existingByEmail);
+        matched.ifPresent(m -> writes.beforeReading(() -> Set.of(WaveKeys.email(m.email()))));
         Optional<Contact> known = matched.isPresent() ? stores.contacts().findByEmail(matched.get().email())
                 : knownByEmail;
         Map<String, String> facts = LeadFacts.record(valid);
@@ -275,26 +317,58 @@ public final class ProcessEventService implements ProcessEventUseCase {
                         "company", companyWithCrm.flatMap(KnownCompany::crmId).orElse("")));
 
         Optional<KnownCompany> companyChanged = enriched.flatMap(e -> companyWithCrm.flatMap(e::changed));
-        stores.transactions().inRetryableTransaction(() -> {
-            stores.contacts().save(written);
-            companyChanged.ifPresent(stores.companies()::save);
-            companyChanged.ifPresent(c -> c.crmId().ifPresent(id -> accounts.remember(id,
-                    c.name().orElse(""), c.domain(), c.country().orElse(""))));
-            merging.people().remember(crmId, written);
-            if (person.isPossibleDuplicate() && created) {
-                stores.reviews().open(raw.id(), "possible-duplicate-contact",
-                        duplicateContactProblems(crmId, person, valid), now);
-            }
-            stores.signals().record(raw.id(), written.email(), FORM_SUBMITTED, submitted, Optional.empty());
-            stores.audit().appendAll(trail.eventsFor(CONTACT, written.id().toString()));
-            actions.ifPresent(outbox -> outbox.queue(raw.id(), written, trail.dueActions()));
-            stores.events().markDone(raw.id(), written.email().value());
-            return null;
-        });
+        writes.write(new LeadWrites(raw.id(), written, companyChanged,
+                companyChanged.flatMap(c -> c.crmId().map(id -> accounts.record(id, c.name().orElse(""),
+                        c.domain(), c.country().orElse("")))),
+                merging.people().record(crmId, written),
+                person.isPossibleDuplicate() && created
+                        ? Optional.of(new LeadWrites.DuplicateReview("possible-duplicate-contact",
+                                duplicateContactProblems(crmId, person, valid), now))
+                        : Optional.empty(),
+                new NewSignal(raw.id(), written.email(), FORM_SUBMITTED, submitted, Optional.empty()),
+                trail.eventsFor(CONTACT, written.id().toString()), trail.dueActions()));
         return new ProcessOutcome.Done(Optional.of(crmId.value()), created);
     }
 
-    private ProcessOutcome activity(RawEvent raw, PayloadTree tree, AuditTrail trail) {
+    /**
+     * Leads' final writes, inside the caller's transaction: a statement per table for all of them (a wave's), in
+     * the order one lead's were always written.
+     */
+    private void writeAll(List<LeadWrites> leads) {
+        stores.contacts().saveAll(leads.stream().map(LeadWrites::contact).toList());
+        leads.forEach(lead -> lead.company().ifPresent(stores.companies()::save));
+        accounts.rememberAll(leads.stream().flatMap(lead -> lead.account().stream()).toList());
+        merging.people().rememberAll(leads.stream().flatMap(lead -> lead.person().stream()).toList());
+        leads.forEach(lead -> lead.review().ifPresent(review -> stores.reviews().open(lead.eventId(),
+                review.reason(), review.problems(), review.at())));
+        stores.signals().recordAll(leads.stream().map(LeadWrites::signal).toList());
+        stores.audit().appendAll(leads.stream().flatMap(lead -> lead.audit().stream()).toList());
+        actions.ifPresent(outbox -> leads.forEach(lead -> outbox.queue(lead.eventId(), lead.contact(),
+                lead.actions())));
+        Map<UUID, String> done = new LinkedHashMap<>();
+        leads.forEach(lead -> done.put(lead.eventId(), lead.contact().email().value()));
+        stores.events().markAllDone(done);
+    }
+
+    /** A value computed once, when first asked for (the person probe serves the wave's keys and the lookup). */
+    private static final class Memo<T> implements Supplier<T> {
+        private final Supplier<T> compute;
+        private T value;
+
+        Memo(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public T get() {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
+    }
+
+    private ProcessOutcome activity(RawEvent raw, PayloadTree tree, AuditTrail trail, FinalWrites writes) {
         SignalNormalizer.Normalized normalized = signalNormalizer.normalize(raw.source(), raw.sourceEventId(), tree);
         if (normalized instanceof SignalNormalizer.Skipped skipped) {
             return skipped(raw, skipped, trail);
@@ -308,8 +382,9 @@ public final class ProcessEventService implements ProcessEventUseCase {
         trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "normalizer",
                 "signal " + activity.type() + " read with field map " + read.fieldMapVersion(), evidence);
         Optional<Signal> signal = Optional.of(new Signal(activity.type(), activity.occurredAt()));
+        writes.beforeReading(() -> Set.of(WaveKeys.email(activity.email())));
         Optional<Contact> known = stores.contacts().findByEmail(activity.email());
-        Optional<Contact> decided = known.map(contact -> reevaluate(contact, signal, trail));
+        Optional<Contact> decided = known.map(contact -> reevaluate(contact, signal, trail, writes));
         if (known.isEmpty()) {
             trail.record(AuditKind.VALIDATED, CONTACT, Optional.empty(), "pipeline",
                     "signal kept for " + activity.email() + ", who is not a contact yet",
@@ -336,19 +411,21 @@ public final class ProcessEventService implements ProcessEventUseCase {
      * The scheduled sweep's event ({@code {"email", "sweptAt"}}): time has passed, so the rules are asked again
      * (90 days without activity → nurture, and any other rule that reads time).
      */
-    private ProcessOutcome sweep(RawEvent raw, PayloadTree tree, AuditTrail trail) {
+    private ProcessOutcome sweep(RawEvent raw, PayloadTree tree, AuditTrail trail, FinalWrites writes) {
         EmailAddress email = EmailAddress.parse(tree.text("email")
                 .orElseThrow(() -> new DomainViolation("email", "is required")));
         trail.record(AuditKind.NORMALIZED, CONTACT, Optional.empty(), "sweep",
                 "scheduled re-evaluation of " + email, orderedMap("email", email.value(),
                         "sweptAt", tree.text("sweptAt").orElse("")));
+        writes.beforeReading(() -> Set.of(WaveKeys.email(email)));
         Optional<Contact> decided = stores.contacts().findByEmail(email)
-                .map(contact -> reevaluate(contact, Optional.empty(), trail));
+                .map(contact -> reevaluate(contact, Optional.empty(), trail, writes));
         return finish(raw, email, decided, trail, () -> { });
     }
 
     /** The rules asked again for a known contact; the CRM told only when the stage or the owner changed. */
-    private Contact reevaluate(Contact contact, Optional<Signal> newSignal, AuditTrail trail) {
+    private Contact reevaluate(Contact contact, Optional<Signal> newSignal, AuditTrail trail, FinalWrites writes) {
+        contact.companyDomain().ifPresent(domain -> writes.beforeReading(() -> Set.of(WaveKeys.domain(domain))));
         Instant now = clock.instant();
         List<Signal> signals = signals(contact, now);
         newSignal.ifPresent(signals::add);
@@ -631,8 +708,8 @@ public final class ProcessEventService implements ProcessEventUseCase {
      * Person dedupe for a lead whose e-mail neither the CRM nor we know: the identity index's candidates compared
      * with the person rules; the best comparison is audited with its evidence whatever it decided.
      */
-    private PersonMatch matchPerson(UUID eventId, ValidatedLead lead, AuditTrail trail) {
-        PersonMatch match = merging.people().match(eventId.toString(), lead);
+    private PersonMatch matchPerson(MatchRecord probe, AuditTrail trail) {
+        PersonMatch match = merging.people().match(probe);
         if (match.candidate().isPresent()) {
             String summary = match.isDuplicate() ? "same person as CRM contact " + match.crmContactId().get()
                     : match.isPossibleDuplicate() ? "possible duplicate of CRM contact " + match.crmContactId().get()

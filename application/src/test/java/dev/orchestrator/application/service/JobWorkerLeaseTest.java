@@ -119,6 +119,47 @@ class JobWorkerLeaseTest {
         assertThat(queue.completed).containsExactly(7L, 8L);
     }
 
+    @Test
+    void aJobWhoseWritesFailedWhenItsWaveCommittedIsRetriedAndTheOthersAreMarkedDone() {
+        UUID other = UUID.fromString("00000000-0000-0000-0000-000000000043");
+        queue.batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5, 1),
+                new ClaimedJob(8, JobKind.PROCESS_EVENT, other, 1, 5, 1));
+        List<String> seen = new ArrayList<>();
+        queue.onCompleteAll = jobs -> seen.add("marked " + jobs);
+        worker(new WaveFailing(EVENT, seen)).runOnce();
+
+        assertThat(seen).containsExactly("ran " + EVENT, "ran " + other, "committed", "marked 1");
+        assertThat(queue.completed).containsExactly(8L);
+        assertThat(queue.retries).containsExactly(7L);
+        assertThat(events.statuses).containsExactly(EventStatus.RECEIVED);
+    }
+
+    /** A pipeline whose wave keeps every outcome until its commit, where {@code failing}'s writes fail. */
+    private record WaveFailing(UUID failing, List<String> seen)
+            implements dev.orchestrator.application.port.in.ProcessEventUseCase {
+        @Override
+        public ProcessOutcome process(dev.orchestrator.application.port.in.ProcessEventCommand command) {
+            throw new AssertionError("a worker's batch goes through its wave");
+        }
+
+        @Override
+        public dev.orchestrator.application.port.in.ProcessingWave openWave() {
+            return new dev.orchestrator.application.port.in.ProcessingWave() {
+                @Override
+                public ProcessOutcome process(dev.orchestrator.application.port.in.ProcessEventCommand command) {
+                    seen.add("ran " + command.eventId());
+                    return new ProcessOutcome.Done(Optional.empty(), false);
+                }
+
+                @Override
+                public java.util.Map<UUID, RuntimeException> commit() {
+                    seen.add("committed");
+                    return java.util.Map.of(failing, new IllegalStateException("duplicate key in contacts"));
+                }
+            };
+        }
+    }
+
     private JobWorker worker(dev.orchestrator.application.port.in.ProcessEventUseCase process) {
         return worker(process, Clock.fixed(NOW, ZoneOffset.UTC));
     }

@@ -509,7 +509,7 @@ public final class Orchestrator implements AutoCloseable {
             PersistenceAdapter persistence, ActiveRuleset rules, IdGenerator ids, Clock clock) {
         java.util.Set<String> appIds = java.util.Arrays.stream(System.getenv().getOrDefault("HUBSPOT_APP_IDS", "")
                 .split(",")).map(String::strip).filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toSet());
-        return new CrmRecordUpdatesService(pipeline::process, parser, new HubSpotCrmEvents(), stores,
+        return new CrmRecordUpdatesService(pipeline, parser, new HubSpotCrmEvents(), stores,
                 persistence.lifecycleLedger(), rules, appIds, ids, clock);
     }
 

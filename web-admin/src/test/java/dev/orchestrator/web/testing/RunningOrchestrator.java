@@ -51,19 +51,29 @@ public final class RunningOrchestrator implements AutoCloseable {
 
     /** With the privacy and edge settings a test needs (allow-lists, rate limits, retention). */
     public static RunningOrchestrator start(SecuritySettings security) {
-        return startOn(TestDatabase.freshUrl(), security);
+        return startOn(TestDatabase.freshUrl(), security, 2);
+    }
+
+    /** An instance with no workers: what it acknowledges waits in the queue for another instance's. */
+    public static RunningOrchestrator intakeOnly() {
+        return startOn(TestDatabase.freshUrl(), SecuritySettings.defaults(), 0);
     }
 
     /** A second instance on {@code other}'s database, as instances that scale out share one. */
     public static RunningOrchestrator alongside(RunningOrchestrator other) {
-        return startOn(other.jdbcUrl, SecuritySettings.defaults());
+        return alongside(other, 2);
     }
 
-    private static RunningOrchestrator startOn(String url, SecuritySettings security) {
+    /** As {@link #alongside(RunningOrchestrator)}, with {@code workers} worker threads. */
+    public static RunningOrchestrator alongside(RunningOrchestrator other, int workers) {
+        return startOn(other.jdbcUrl, SecuritySettings.defaults(), workers);
+    }
+
+    private static RunningOrchestrator startOn(String url, SecuritySettings security, int workers) {
         Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(url),
                 "sandbox", Map.of("form", List.of(SECRET), "activity", List.of(SECRET), "hubspot", List.of(HUBSPOT_SECRET)),
                 Map.of(TOKEN, "viewer", OPERATOR_TOKEN, "operator", ADMIN_TOKEN, "admin"),
-                Optional.empty(), 2, 8, false, List.of(user("admin", ApiAuth.Role.ADMIN),
+                Optional.empty(), workers, 8, false, List.of(user("admin", ApiAuth.Role.ADMIN),
                         user("olive", ApiAuth.Role.OPERATOR), user("victor", ApiAuth.Role.VIEWER)));
         return new RunningOrchestrator(Orchestrator.start(settings, security), url);
     }
@@ -95,6 +105,24 @@ public final class RunningOrchestrator implements AutoCloseable {
                 prepared.setObject(i + 1, parameters[i]);
             }
             return prepared.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row a query answers, as text (null for SQL null); for checks on tables. */
+    public String queryOne(String query, Object... parameters) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl);
+                java.sql.PreparedStatement prepared = connection.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet rs = prepared.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no row: " + query);
+                }
+                return rs.getString(1);
+            }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -18,6 +18,11 @@ public interface ContactDirectory {
 
     void save(Contact contact);
 
+    /** {@link #save} for several contacts at once (a worker's wave of leads), in one statement where it can. */
+    default void saveAll(List<Contact> contacts) {
+        contacts.forEach(this::save);
+    }
+
     /** Contacts in one of {@code stages} not updated since {@code notUpdatedSince}, oldest first. */
     List<Contact> dueForSweep(Set<LifecycleStage> stages, Instant notUpdatedSince, int limit);
 

@@ -2,6 +2,7 @@ package dev.orchestrator.application.port.out;
 
 import dev.orchestrator.domain.intake.EventStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +26,11 @@ public interface EventStore {
      * write where two would do).
      */
     void markDone(UUID eventId, String email);
+
+    /** {@link #markDone} for several events at once (a worker's wave of leads): event id → its contact's e-mail. */
+    default void markAllDone(Map<UUID, String> emailByEvent) {
+        emailByEvent.forEach(this::markDone);
+    }
 
     List<EventSummary> recent(int limit);
 
