@@ -4,7 +4,6 @@ import dev.orchestrator.application.normalize.HubSpotCrmEvents;
 import dev.orchestrator.application.normalize.UnprocessablePayload;
 import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessEventUseCase;
-import dev.orchestrator.application.port.in.ProcessingWave;
 import dev.orchestrator.application.port.in.ProcessOutcome;
 import dev.orchestrator.application.port.out.ActiveRuleset;
 import dev.orchestrator.application.port.out.IdGenerator;
@@ -103,9 +102,9 @@ public final class CrmRecordUpdatesService implements ProcessEventUseCase {
      * reads and writes the contacts they wrote.
      */
     @Override
-    public ProcessingWave openWave() {
+    public ProcessEventUseCase.Wave openWave() {
         StoredEventPipeline.Wave leads = pipeline.openWave();
-        return new ProcessingWave() {
+        return new ProcessEventUseCase.Wave() {
             @Override
             public ProcessOutcome process(ProcessEventCommand command) {
                 RawEvent raw = read(command);

@@ -3,7 +3,6 @@ package dev.orchestrator.application.service;
 import dev.orchestrator.application.port.in.ProcessEventCommand;
 import dev.orchestrator.application.port.in.ProcessEventUseCase;
 import dev.orchestrator.application.port.in.ProcessOutcome;
-import dev.orchestrator.application.port.in.ProcessingWave;
 import dev.orchestrator.application.port.out.AuditLog;
 import dev.orchestrator.application.port.out.ClaimedJob;
 import dev.orchestrator.application.port.out.EventStore;
@@ -89,7 +88,7 @@ public final class JobWorker {
 
     /**
      * Claims one batch and runs it; answers how many jobs were claimed, so a loop knows when to idle. The batch's
-     * events go through one wave ({@link ProcessingWave}): leads' final writes may wait and be committed together
+     * events go through one wave ({@link ProcessEventUseCase.Wave}): leads' final writes may wait and be committed together
      * after the last job. Only then are the jobs that finished marked done, together: each one's outcome is
      * committed by then, and a mark lost to a crash only brings the job back to a worker that finds its event
      * decided. A job whose writes failed in the wave's commit is failed through the error policy instead.
@@ -100,7 +99,7 @@ public final class JobWorker {
         if (claimed.isEmpty()) {
             return 0;
         }
-        ProcessingWave wave = processEvent.openWave();
+        ProcessEventUseCase.Wave wave = processEvent.openWave();
         List<ClaimedJob> finished = new ArrayList<>(claimed.size());
         try {
             for (ClaimedJob job : claimed) {
@@ -122,7 +121,7 @@ public final class JobWorker {
     }
 
     /** Commits what the wave kept; a job whose writes failed there is no longer finished but failed. */
-    private void settle(ProcessingWave wave, List<ClaimedJob> finished) {
+    private void settle(ProcessEventUseCase.Wave wave, List<ClaimedJob> finished) {
         Map<UUID, RuntimeException> failed;
         try {
             failed = wave.commit();
@@ -159,7 +158,7 @@ public final class JobWorker {
      * Runs the job; answers whether it finished and waits to be marked done (a failure is marked at once). A
      * processed event's outcome may still wait in the wave.
      */
-    private boolean run(ClaimedJob job, ProcessingWave wave) {
+    private boolean run(ClaimedJob job, ProcessEventUseCase.Wave wave) {
         try {
             if (job.kind() == JobKind.RUN_ACTION) {
                 return runAction(job);

@@ -1,8 +1,8 @@
 package dev.orchestrator.application.service;
 
 import dev.orchestrator.application.port.in.ProcessEventCommand;
+import dev.orchestrator.application.port.in.ProcessEventUseCase;
 import dev.orchestrator.application.port.in.ProcessOutcome;
-import dev.orchestrator.application.port.in.ProcessingWave;
 import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.Transactions;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * never takes the others with it; a lead whose own write fails is answered by {@link #commit}, and its outcome did
  * not happen.
  */
-final class LeadWave implements ProcessingWave, StoredEventPipeline.Wave, FinalWrites {
+final class LeadWave implements ProcessEventUseCase.Wave, StoredEventPipeline.Wave, FinalWrites {
     private static final Logger LOG = LoggerFactory.getLogger(LeadWave.class);
 
     private final ProcessEventService pipeline;

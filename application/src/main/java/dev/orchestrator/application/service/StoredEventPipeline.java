@@ -10,7 +10,7 @@ import java.util.UUID;
 public interface StoredEventPipeline {
     ProcessOutcome process(RawEvent raw);
 
-    /** A wave over events already read (see {@link dev.orchestrator.application.port.in.ProcessingWave}). */
+    /** A wave over events already read (see {@link dev.orchestrator.application.port.in.ProcessEventUseCase.Wave}). */
     default Wave openWave() {
         return new Wave() {
             @Override
@@ -29,7 +29,7 @@ public interface StoredEventPipeline {
         };
     }
 
-    /** Events processed one after another whose final writes may wait; see {@code ProcessingWave}. */
+    /** Events processed one after another whose final writes may wait; see {@code ProcessEventUseCase.Wave}. */
     interface Wave {
         ProcessOutcome process(RawEvent raw);
 

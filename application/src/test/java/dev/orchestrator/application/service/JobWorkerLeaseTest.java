@@ -143,8 +143,8 @@ class JobWorkerLeaseTest {
         }
 
         @Override
-        public dev.orchestrator.application.port.in.ProcessingWave openWave() {
-            return new dev.orchestrator.application.port.in.ProcessingWave() {
+        public dev.orchestrator.application.port.in.ProcessEventUseCase.Wave openWave() {
+            return new dev.orchestrator.application.port.in.ProcessEventUseCase.Wave() {
                 @Override
                 public ProcessOutcome process(dev.orchestrator.application.port.in.ProcessEventCommand command) {
                     seen.add("ran " + command.eventId());
