@@ -9,13 +9,10 @@ import dev.orchestrator.application.port.out.CompanyChoices;
 import dev.orchestrator.application.port.out.CompanyChoices.CompanyChoice;
 import dev.orchestrator.application.port.out.IdentityIndex;
 import dev.orchestrator.domain.crm.CrmObjectId;
-import dev.orchestrator.domain.dedupe.BlockingKey;
-import dev.orchestrator.domain.dedupe.BlockingKeys;
 import dev.orchestrator.domain.dedupe.MatchRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,12 +44,6 @@ public record AccountMatching(MatchCompanyUseCase matcher, IdentityIndex index, 
         }
     }
 
-    /** The keys the index is asked under when {@link #match} looks for this lead's account. */
-    Set<BlockingKey> probeKeys(String leadId, String companyName, String domain, String email, String phone,
-            String country) {
-        return BlockingKeys.of(records.toMatchRecord(new DedupeRecord(leadId, companyName, domain, "", email, "", "",
-                phone, "", country)));
-    }
 
     /** What an earlier run of the event chose for the company of {@code domain}, if it got that far. */
     Optional<CompanyChoice> chosen(UUID eventId, String domain) {

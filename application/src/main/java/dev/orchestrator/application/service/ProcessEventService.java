@@ -244,10 +244,7 @@ public final class ProcessEventService implements ProcessEventUseCase, StoredEve
                         "normalizer", c.normalizer())));
 
         Memo<MatchRecord> personProbe = new Memo<>(() -> merging.people().probe(raw.id().toString(), valid));
-        writes.beforeReading(() -> WaveKeys.read(valid.email(), valid.companyDomain(), personProbe.get(),
-                valid.companyDomain().map(domain -> accounts.probeKeys(raw.id().toString(),
-                        valid.company().orElse(""), domain, valid.email().value(), valid.phoneE164().orElse(""),
-                        valid.country().orElse(""))).orElse(Set.of())));
+        writes.beforeReading(() -> WaveKeys.read(valid.email(), valid.companyDomain(), personProbe.get()));
         Instant now = clock.instant();
         Optional<EnrichedCompany> enriched = valid.companyDomain()
                 .map(domain -> enrichCompany(domain, valid, trail, now));

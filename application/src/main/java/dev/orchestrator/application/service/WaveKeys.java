@@ -23,15 +23,28 @@ final class WaveKeys {
     private WaveKeys() {
     }
 
-    /** What a lead about to be processed reads under; the probes are the identity lookups it may make. */
-    static Set<String> read(EmailAddress email, Optional<String> domain, MatchRecord personProbe,
-            Set<BlockingKey> accountProbeKeys) {
+    /**
+     * What a lead about to be processed reads under: its person lookup asks under the probe's keys, and for a lead
+     * with a company domain its account lookup under the same record's without the names.
+     */
+    static Set<String> read(EmailAddress email, Optional<String> domain, MatchRecord personProbe) {
         Set<String> keys = new HashSet<>();
         keys.add(email(email));
         domain.ifPresent(d -> keys.add(domain(d)));
         indexed(keys, "p:", BlockingKeys.of(personProbe));
-        indexed(keys, "a:", accountProbeKeys);
+        if (domain.isPresent()) {
+            indexed(keys, "a:", BlockingKeys.of(accountProbe(personProbe)));
+        }
         return keys;
+    }
+
+    /**
+     * The account lookup's probe: the lead's company name, domain, e-mail, phone and country, as in the person
+     * probe, which only adds the names (so it is not rebuilt, phone parsing and all).
+     */
+    private static MatchRecord accountProbe(MatchRecord person) {
+        return new MatchRecord(person.id(), person.company(), person.domains(), person.emails(), Optional.empty(),
+                Optional.empty(), person.phones(), person.city(), person.country());
     }
 
     /** What a lead's final writes change. */

@@ -2,6 +2,7 @@ package dev.orchestrator.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.application.dedupe.DedupeRecord;
 import dev.orchestrator.application.dedupe.GuavaRegistrableDomains;
 import dev.orchestrator.application.dedupe.InMemoryIdentityIndex;
 import dev.orchestrator.application.dedupe.MatchRecordFactory;
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.Test;
 /** A worker's wave: leads' final writes wait, are committed together, and never hide one lead's writes from another. */
 class LeadWaveTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-    private static final PersonMatching PEOPLE = new PersonMatching(
-            InMemoryIdentityIndex.standard(), new MatchThresholds(6.5, 3.5),
-            new MatchRecordFactory(new GuavaRegistrableDomains()));
+    private static final MatchRecordFactory RECORDS = new MatchRecordFactory(new GuavaRegistrableDomains());
+    private static final PersonMatching PEOPLE = new PersonMatching(InMemoryIdentityIndex.standard(),
+            new MatchThresholds(6.5, 3.5), RECORDS);
 
     private final RecordingTransactions transactions = new RecordingTransactions();
     private final List<List<UUID>> written = new ArrayList<>();
@@ -88,6 +89,21 @@ class LeadWaveTest {
     }
 
     @Test
+    void aLeadWhoseCompanyIsNamedLikeTheAccountAWaitingLeadCreatedHasTheWaveCommittedBeforeItsLookup() {
+        LeadWrites ada = lead("ada@acme.example", "Ada", "Lovelace", "acme.example");
+        LeadWrites withAccount = new LeadWrites(ada.eventId(), ada.contact(), ada.company(),
+                Optional.of(RECORDS.toMatchRecord(new DedupeRecord("crm-company-7", "Globex Corporation",
+                        "globex.example", "", "", "", "", "", "", "US"))),
+                ada.person(), ada.review(), ada.signal(), ada.audit(), ada.actions());
+        wave.write(withAccount);
+
+        // Another domain, no shared person key: only the account lookup ("Globex Corp") would find it.
+        wave.beforeReading(readKeys("cy@globex-corp.example", "Cy", "Young", "globex-corp.example", "Globex Corp"));
+
+        assertThat(written).containsExactly(List.of(ada.eventId()));
+    }
+
+    @Test
     void twoPeopleWritingFromOneMailProviderDoNotWaitForEachOther() {
         LeadWrites ada = lead("ada.lovelace@gmail.com", "Ada", "Lovelace", "acme.example");
         wave.write(ada);
@@ -128,10 +144,15 @@ class LeadWaveTest {
     }
 
     private static Supplier<Set<String>> readKeys(String email, String first, String last, String domain) {
+        return readKeys(email, first, last, domain, domain);
+    }
+
+    private static Supplier<Set<String>> readKeys(String email, String first, String last, String domain,
+            String company) {
         ValidatedLead lead = new ValidatedLead(EmailAddress.parse(email), PersonName.of(first, last),
-                Optional.of(domain), Optional.of(domain), Optional.empty(), Optional.empty(), Optional.of(true),
+                Optional.of(company), Optional.of(domain), Optional.empty(), Optional.empty(), Optional.of(true),
                 Map.of(), List.of());
-        return () -> WaveKeys.read(lead.email(), lead.companyDomain(), PEOPLE.probe("lead", lead), Set.of());
+        return () -> WaveKeys.read(lead.email(), lead.companyDomain(), PEOPLE.probe("lead", lead));
     }
 
     private static LeadWrites lead(String email, String first, String last, String domain) {
