@@ -57,12 +57,12 @@ final class JdbiIdentityIndex implements IdentityIndex {
             from ranked join identity_records r on r.record_id = ranked.record_id
             order by ranked.affinity desc, ranked.record_id collate "C"
             """;
-    private static final String UPSERT_RECORD = """
+    private static final String INSERT_RECORDS = """
             insert into identity_records (record_id, person, company_raw, company_tokens, company_compact,
                 company_acronym, company_aliases, domains, domain_labels, emails, first_name, last_name, phones, city,
                 country)
-            values (:id, :person, :companyRaw, :tokens, :compact, :acronym, :aliases, :domains, :labels, :emails,
-                :firstName, :lastName, :phones, :city, :country)
+            """;
+    private static final String RECORD_REPLACED = """
             on conflict (record_id) do update set person = excluded.person, company_raw = excluded.company_raw,
                 company_tokens = excluded.company_tokens, company_compact = excluded.company_compact,
                 company_acronym = excluded.company_acronym, company_aliases = excluded.company_aliases,
@@ -70,6 +70,10 @@ final class JdbiIdentityIndex implements IdentityIndex {
                 first_name = excluded.first_name, last_name = excluded.last_name, phones = excluded.phones,
                 city = excluded.city, country = excluded.country
             """;
+    private static final String UPSERT_RECORD = INSERT_RECORDS + """
+            values (:id, :person, :companyRaw, :tokens, :compact, :acronym, :aliases, :domains, :labels, :emails,
+                :firstName, :lastName, :phones, :city, :country)
+            """ + RECORD_REPLACED;
 
     /**
      * A record's keys replaced in one statement (first {@code %s}: which records' keys go; second: further writes
@@ -96,33 +100,24 @@ final class JdbiIdentityIndex implements IdentityIndex {
      * other writes. Each text[] field is the record's slice of one flat array ({@link Slices}); domains and their
      * labels share a slice.
      */
-    private static final String REPLACE_KEYS_AND_RECORDS = String.format(REPLACE_KEYS, "record_id = any(:ids)", """
-            , records as (
-                insert into identity_records (record_id, person, company_raw, company_tokens, company_compact,
-                    company_acronym, company_aliases, domains, domain_labels, emails, first_name, last_name, phones,
-                    city, country)
-                select r.record_id, r.person, r.company_raw, a.tokens[r.tokens_first : r.tokens_last],
-                    r.company_compact, r.company_acronym, a.aliases[r.aliases_first : r.aliases_last],
-                    a.domains[r.domains_first : r.domains_last], a.labels[r.domains_first : r.domains_last],
-                    a.emails[r.emails_first : r.emails_last], r.first_name, r.last_name,
-                    a.phones[r.phones_first : r.phones_last], r.city, r.country
-                from unnest(:ids::text[], :recordPersons::boolean[], :companyRaws::text[], :compacts::text[],
-                        :acronyms::text[], :firstNames::text[], :lastNames::text[], :cities::text[],
-                        :countries::text[], :tokensFirsts::int[], :tokensLasts::int[], :aliasesFirsts::int[],
-                        :aliasesLasts::int[], :domainsFirsts::int[], :domainsLasts::int[], :emailsFirsts::int[],
-                        :emailsLasts::int[], :phonesFirsts::int[], :phonesLasts::int[])
-                    as r(record_id, person, company_raw, company_compact, company_acronym, first_name, last_name, city,
-                        country, tokens_first, tokens_last, aliases_first, aliases_last, domains_first, domains_last,
-                        emails_first, emails_last, phones_first, phones_last),
-                    (select :tokens::text[] as tokens, :aliases::text[] as aliases, :domains::text[] as domains,
-                        :labels::text[] as labels, :emails::text[] as emails, :phones::text[] as phones) a
-                on conflict (record_id) do update set person = excluded.person, company_raw = excluded.company_raw,
-                    company_tokens = excluded.company_tokens, company_compact = excluded.company_compact,
-                    company_acronym = excluded.company_acronym, company_aliases = excluded.company_aliases,
-                    domains = excluded.domains, domain_labels = excluded.domain_labels, emails = excluded.emails,
-                    first_name = excluded.first_name, last_name = excluded.last_name, phones = excluded.phones,
-                    city = excluded.city, country = excluded.country
-            )""");
+    private static final String REPLACE_KEYS_AND_RECORDS = String.format(REPLACE_KEYS, "record_id = any(:ids)",
+            ", records as (" + INSERT_RECORDS + """
+            select r.record_id, r.person, r.company_raw, a.tokens[r.tokens_first : r.tokens_last],
+                r.company_compact, r.company_acronym, a.aliases[r.aliases_first : r.aliases_last],
+                a.domains[r.domains_first : r.domains_last], a.labels[r.domains_first : r.domains_last],
+                a.emails[r.emails_first : r.emails_last], r.first_name, r.last_name,
+                a.phones[r.phones_first : r.phones_last], r.city, r.country
+            from unnest(:ids::text[], :recordPersons::boolean[], :companyRaws::text[], :compacts::text[],
+                    :acronyms::text[], :firstNames::text[], :lastNames::text[], :cities::text[],
+                    :countries::text[], :tokensFirsts::int[], :tokensLasts::int[], :aliasesFirsts::int[],
+                    :aliasesLasts::int[], :domainsFirsts::int[], :domainsLasts::int[], :emailsFirsts::int[],
+                    :emailsLasts::int[], :phonesFirsts::int[], :phonesLasts::int[])
+                as r(record_id, person, company_raw, company_compact, company_acronym, first_name, last_name, city,
+                    country, tokens_first, tokens_last, aliases_first, aliases_last, domains_first, domains_last,
+                    emails_first, emails_last, phones_first, phones_last),
+                (select :tokens::text[] as tokens, :aliases::text[] as aliases, :domains::text[] as domains,
+                    :labels::text[] as labels, :emails::text[] as emails, :phones::text[] as phones) a
+            """ + RECORD_REPLACED + ")");
 
     private final HandleContext db;
 
