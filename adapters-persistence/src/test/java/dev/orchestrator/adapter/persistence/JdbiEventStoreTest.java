@@ -142,7 +142,8 @@ class JdbiEventStoreTest {
 
     private StoreResult store(String key, byte[] body) {
         return persistence.events().storeIfAbsent(new RawEvent(ids.newId(), "form", key.substring(5), key,
-                clock.instant(), Optional.of("application/json"), Map.of("webhook-id", key.substring(5), "x-nul", "a\0b"),
+                clock.instant(), Optional.of("application/json"),
+                Map.of("webhook-id", key.substring(5), "x-nul", "a\0b"),
                 body, "sha", EventStatus.RECEIVED, Optional.empty()));
     }
 }

@@ -88,9 +88,9 @@ public final class JobWorker {
 
     /**
      * Claims one batch and runs it; answers how many jobs were claimed, so a loop knows when to idle. The batch's
-     * events go through one wave ({@link ProcessEventUseCase.Wave}): leads' final writes may wait and be committed together
-     * after the last job. Only then are the jobs that finished marked done, together: each one's outcome is
-     * committed by then, and a mark lost to a crash only brings the job back to a worker that finds its event
+     * events go through one wave ({@link ProcessEventUseCase.Wave}): leads' final writes may wait and be committed
+     * together after the last job. Only then are the jobs that finished marked done, together: each one's outcome
+     * is committed by then, and a mark lost to a crash only brings the job back to a worker that finds its event
      * decided. A job whose writes failed in the wave's commit is failed through the error policy instead.
      */
     public int runOnce() {

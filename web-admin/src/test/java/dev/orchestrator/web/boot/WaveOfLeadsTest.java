@@ -45,7 +45,8 @@ class WaveOfLeadsTest {
                 + "'ada@analyticalengines.io', 'bob@analyticalengines.io', 'cy@globex.io')")).isEqualTo("3");
         assertThat(intake.queryOne("select count(*) from sandbox_crm.companies where domain = 'analyticalengines.io'"))
                 .isEqualTo("1");
-        assertThat(intake.queryOne("select max(attempts) from jobs where kind = 'process-event'")).as("no lead needed a second attempt")
+        assertThat(intake.queryOne("select max(attempts) from jobs where kind = 'process-event'"))
+                .as("no lead needed a second attempt")
                 .isEqualTo("1");
         assertThat(intake.queryOne("select count(*) from signals where email = 'ada@analyticalengines.io'"))
                 .isEqualTo("2");
@@ -69,7 +70,8 @@ class WaveOfLeadsTest {
         worker = RunningOrchestrator.alongside(intake, 1);
         awaitDone(2);
 
-        assertThat(intake.queryOne("select count(*) from jobs where kind = 'process-event' and status = 'done' and attempts = 1"))
+        assertThat(intake.queryOne(
+                "select count(*) from jobs where kind = 'process-event' and status = 'done' and attempts = 1"))
                 .as("the wave's other leads, done at their first attempt").isEqualTo("2");
         assertThat(intake.queryOne("select last_error from jobs where kind = 'process-event' and status <> 'done'"))
                 .contains("contact refused for the test");
