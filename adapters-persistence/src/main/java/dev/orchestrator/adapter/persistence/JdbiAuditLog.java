@@ -6,7 +6,6 @@ import dev.orchestrator.domain.audit.AuditEvent;
 import dev.orchestrator.domain.audit.AuditKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,26 +59,14 @@ final class JdbiAuditLog implements AuditLog {
         if (events.isEmpty()) {
             return;
         }
-        int n = events.size();
-        Integer[] firsts = new Integer[n];
-        Integer[] lasts = new Integer[n];
-        List<String> keys = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            firsts[i] = keys.size() + 1;
-            events.get(i).evidence().forEach((key, value) -> {
-                keys.add(key);
-                values.add(Text.safe(value));
-            });
-            lasts[i] = keys.size();
+        Slices evidence = new Slices(2);
+        for (AuditEvent event : events) {
+            evidence.add(List.copyOf(event.evidence().keySet()),
+                    event.evidence().values().stream().map(Text::safe).toList());
         }
         db.write(INSERT_ALL, insert -> {
-            COLUMNS.forEach((name, column) -> insert.bindArray(name, events.stream().map(column)
-                    .toArray(String[]::new)));
-            return insert.bindArray("firsts", firsts)
-                    .bindArray("lasts", lasts)
-                    .bindArray("keys", keys.toArray(String[]::new))
-                    .bindArray("values", values.toArray(String[]::new));
+            COLUMNS.forEach((name, column) -> insert.bindArray(name, Slices.column(events, column)));
+            return evidence.bind(insert, "firsts", "lasts", "keys", "values");
         });
     }
 

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Function;
 
 final class JdbiContactDirectory implements ContactDirectory {
     private static final String SELECT = "select *, array(select key from json_each_text(facts)) as fact_keys,"
@@ -133,27 +132,24 @@ final class JdbiContactDirectory implements ContactDirectory {
             facts.add(List.copyOf(c.facts().keySet()), c.facts().values().stream().map(Text::safe).toList());
         }
         db.write(SAVE_ALL, insert -> {
-            insert.bindArray("ids", column(run, c -> c.id().toString()))
-                    .bindArray("emails", column(run, c -> c.email().value()))
-                    .bindArray("firstNames", column(run, c -> c.name().first().map(Text::safe).orElse(null)))
-                    .bindArray("lastNames", column(run, c -> c.name().last().map(Text::safe).orElse(null)))
-                    .bindArray("companies", column(run, c -> c.company().map(Text::safe).orElse(null)))
-                    .bindArray("companyDomains", column(run, c -> c.companyDomain().orElse(null)))
-                    .bindArray("phones", column(run, c -> c.phone().orElse(null)))
-                    .bindArray("crmIds", column(run, c -> c.crmId().map(CrmObjectId::value).orElse(null)))
-                    .bindArray("stages", column(run, c -> c.stage().key()))
-                    .bindArray("owners", column(run, c -> c.ownerId().orElse(null)))
+            insert.bindArray("ids", Slices.column(run, c -> c.id().toString()))
+                    .bindArray("emails", Slices.column(run, c -> c.email().value()))
+                    .bindArray("firstNames", Slices.column(run, c -> c.name().first().map(Text::safe).orElse(null)))
+                    .bindArray("lastNames", Slices.column(run, c -> c.name().last().map(Text::safe).orElse(null)))
+                    .bindArray("companies", Slices.column(run, c -> c.company().map(Text::safe).orElse(null)))
+                    .bindArray("companyDomains", Slices.column(run, c -> c.companyDomain().orElse(null)))
+                    .bindArray("phones", Slices.column(run, c -> c.phone().orElse(null)))
+                    .bindArray("crmIds", Slices.column(run, c -> c.crmId().map(CrmObjectId::value).orElse(null)))
+                    .bindArray("stages", Slices.column(run, c -> c.stage().key()))
+                    .bindArray("owners", Slices.column(run, c -> c.ownerId().orElse(null)))
                     .bindArray("fits", run.stream().map(Contact::fitScore).toArray(Integer[]::new))
                     .bindArray("behaviors", run.stream().map(Contact::behaviorScore).toArray(Integer[]::new))
-                    .bindArray("createdAts", column(run, c -> Timestamps.text(c.createdAt())))
-                    .bindArray("updatedAts", column(run, c -> Timestamps.text(c.updatedAt())));
+                    .bindArray("createdAts", Slices.column(run, c -> Timestamps.text(c.createdAt())))
+                    .bindArray("updatedAts", Slices.column(run, c -> Timestamps.text(c.updatedAt())));
             return facts.bind(insert, "factFirsts", "factLasts", "factKeys", "factValues");
         });
     }
 
-    private static String[] column(List<Contact> contacts, Function<Contact, String> value) {
-        return contacts.stream().map(value).toArray(String[]::new);
-    }
 
     @Override
     public List<Contact> dueForSweep(Set<LifecycleStage> stages, Instant notUpdatedSince, int limit) {

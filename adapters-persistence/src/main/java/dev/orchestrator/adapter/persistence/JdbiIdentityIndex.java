@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 
@@ -205,13 +204,13 @@ final class JdbiIdentityIndex implements IdentityIndex {
             phones.add(Arrays.asList(safeTexts(r.phones())));
         }
         update.bindArray("recordPersons", records.stream().map(MatchRecord::isPerson).toArray(Boolean[]::new))
-                .bindArray("companyRaws", column(records, r -> Text.safe(r.company().raw())))
-                .bindArray("compacts", column(records, r -> Text.safe(r.company().compact())))
-                .bindArray("acronyms", column(records, r -> Text.safe(r.company().acronym())))
-                .bindArray("firstNames", column(records, r -> r.firstName().map(Text::safe).orElse(null)))
-                .bindArray("lastNames", column(records, r -> r.lastName().map(Text::safe).orElse(null)))
-                .bindArray("cities", column(records, r -> r.city().map(Text::safe).orElse(null)))
-                .bindArray("countries", column(records, r -> r.country().map(Text::safe).orElse(null)));
+                .bindArray("companyRaws", Slices.column(records, r -> Text.safe(r.company().raw())))
+                .bindArray("compacts", Slices.column(records, r -> Text.safe(r.company().compact())))
+                .bindArray("acronyms", Slices.column(records, r -> Text.safe(r.company().acronym())))
+                .bindArray("firstNames", Slices.column(records, r -> r.firstName().map(Text::safe).orElse(null)))
+                .bindArray("lastNames", Slices.column(records, r -> r.lastName().map(Text::safe).orElse(null)))
+                .bindArray("cities", Slices.column(records, r -> r.city().map(Text::safe).orElse(null)))
+                .bindArray("countries", Slices.column(records, r -> r.country().map(Text::safe).orElse(null)));
         tokens.bind(update, "tokensFirsts", "tokensLasts", "tokens");
         aliases.bind(update, "aliasesFirsts", "aliasesLasts", "aliases");
         domains.bind(update, "domainsFirsts", "domainsLasts", "domains", "labels");
@@ -219,9 +218,6 @@ final class JdbiIdentityIndex implements IdentityIndex {
         return phones.bind(update, "phonesFirsts", "phonesLasts", "phones");
     }
 
-    private static String[] column(List<MatchRecord> records, Function<MatchRecord, String> value) {
-        return records.stream().map(value).toArray(String[]::new);
-    }
 
     private static <S extends SqlStatement<S>> S bindRecord(S statement, MatchRecord r) {
         List<String> domains = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 final class JdbiSignalStore implements SignalStore {
     private final HandleContext db;
@@ -39,16 +38,13 @@ final class JdbiSignalStore implements SignalStore {
                         select * from unnest(:emails::text[], :types::text[], :ats::timestamptz[], :urls::text[],
                             :eventIds::uuid[])
                         on conflict (event_id, type) do nothing""",
-                insert -> insert.bindArray("emails", column(signals, s -> s.email().value()))
-                        .bindArray("types", column(signals, NewSignal::type))
-                        .bindArray("ats", column(signals, s -> Timestamps.text(s.occurredAt())))
-                        .bindArray("urls", column(signals, s -> s.url().map(Text::safe).orElse(null)))
-                        .bindArray("eventIds", column(signals, s -> s.eventId().toString())));
+                insert -> insert.bindArray("emails", Slices.column(signals, s -> s.email().value()))
+                        .bindArray("types", Slices.column(signals, NewSignal::type))
+                        .bindArray("ats", Slices.column(signals, s -> Timestamps.text(s.occurredAt())))
+                        .bindArray("urls", Slices.column(signals, s -> s.url().map(Text::safe).orElse(null)))
+                        .bindArray("eventIds", Slices.column(signals, s -> s.eventId().toString())));
     }
 
-    private static String[] column(List<NewSignal> signals, Function<NewSignal, String> value) {
-        return signals.stream().map(value).toArray(String[]::new);
-    }
 
     @Override
     public List<StoredSignal> since(EmailAddress email, Instant since) {

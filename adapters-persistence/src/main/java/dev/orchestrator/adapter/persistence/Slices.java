@@ -2,6 +2,7 @@ package dev.orchestrator.adapter.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -13,6 +14,11 @@ final class Slices {
     private final List<List<String>> arrays = new ArrayList<>();
     private final List<Integer> firsts = new ArrayList<>();
     private final List<Integer> lasts = new ArrayList<>();
+
+    /** One text a row, as a multi-row statement's array parameter for one column. */
+    static <T> String[] column(List<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
 
     /** {@code width}: how many parallel arrays (lists paired by position) each row adds to. */
     Slices(int width) {
