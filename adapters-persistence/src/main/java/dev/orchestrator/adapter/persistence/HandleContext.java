@@ -38,6 +38,15 @@ final class HandleContext implements Transactions {
     private static final String RELAX = "select set_config('synchronous_commit', 'off', true)";
     static final String RELAXED_CTE = "with relaxed as materialized (" + RELAX + " as relaxed) ";
     /**
+     * A statement list's writes are planned once and the plan kept: each binds arrays whose lengths vary from call
+     * to call, so PostgreSQL's choice between a fresh plan and the kept one fell on a fresh plan for most calls of
+     * the identity write and the events' status update (0.3 ms of planning a lead, BENCHMARKS.md §2n), though every
+     * plan it made was the same. Only for a list that is its whole transaction, so the setting ends with it and no
+     * read of a longer transaction is planned under it.
+     */
+    private static final String WHOLE_LIST_SETTINGS = "select set_config('synchronous_commit', 'off', true),"
+            + " set_config('plan_cache_mode', 'force_generic_plan', true)";
+    /**
      * A named parameter as Jdbi's parser reads one (a colon not part of a {@code ::} cast, then a name), or a
      * quoted literal, which is left as it is.
      */
@@ -45,6 +54,7 @@ final class HandleContext implements Transactions {
 
     private static final int MAX_STATEMENT_LISTS = 256;
     private static final Map<List<String>, String> STATEMENT_LISTS = new ConcurrentHashMap<>();
+    private static final Map<List<String>, String> WHOLE_STATEMENT_LISTS = new ConcurrentHashMap<>();
 
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
@@ -171,7 +181,7 @@ final class HandleContext implements Transactions {
             if (!open) {
                 handle.begin();
                 open = true;
-                send();
+                send(false);
             }
             return handle;
         }
@@ -181,7 +191,7 @@ final class HandleContext implements Transactions {
             if (open) {
                 handle.commit();
             } else if (!waiting.isEmpty()) {
-                send();
+                send(true);
             }
         }
 
@@ -197,10 +207,11 @@ final class HandleContext implements Transactions {
 
         /**
          * The waiting writes as one statement list, each write's parameters renamed apart ({@code w1_id},
-         * {@code w2_id}), after the setting that lets this transaction commit without waiting for the disk.
+         * {@code w2_id}), after the setting that lets this transaction commit without waiting for the disk (and,
+         * when the list is the whole transaction, {@code whole}, the one that keeps their plans).
          */
-        private void send() {
-            Update list = handle.createUpdate(statementList(waiting.stream().map(Waiting::sql).toList()));
+        private void send(boolean whole) {
+            Update list = handle.createUpdate(statementList(waiting.stream().map(Waiting::sql).toList(), whole));
             for (int i = 0; i < waiting.size(); i++) {
                 Waiting write = waiting.get(i);
                 Update alone = write.binds().apply(handle.createUpdate(write.sql()));
@@ -219,18 +230,19 @@ final class HandleContext implements Transactions {
      * The statement list for these writes, made once per combination and kept: the same few combinations recur
      * for every lead, and the same string each time lets Jdbi find its parse of it at once.
      */
-    private static String statementList(List<String> statements) {
-        String known = STATEMENT_LISTS.get(statements);
+    private static String statementList(List<String> statements, boolean whole) {
+        Map<List<String>, String> lists = whole ? WHOLE_STATEMENT_LISTS : STATEMENT_LISTS;
+        String known = lists.get(statements);
         if (known != null) {
             return known;
         }
-        StringBuilder sql = new StringBuilder(RELAX);
+        StringBuilder sql = new StringBuilder(whole ? WHOLE_LIST_SETTINGS : RELAX);
         for (int i = 0; i < statements.size(); i++) {
             sql.append(";\n").append(renamed(statements.get(i), prefix(i)));
         }
         String list = sql.toString();
-        if (STATEMENT_LISTS.size() < MAX_STATEMENT_LISTS) {
-            STATEMENT_LISTS.putIfAbsent(List.copyOf(statements), list);
+        if (lists.size() < MAX_STATEMENT_LISTS) {
+            lists.putIfAbsent(List.copyOf(statements), list);
         }
         return list;
     }

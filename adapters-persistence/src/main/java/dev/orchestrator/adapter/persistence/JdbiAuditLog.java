@@ -24,22 +24,19 @@ final class JdbiAuditLog implements AuditLog {
             from audit_events""";
 
     /**
-     * A trace's events in one statement, bound as one array a column rather than a dozen parameters an event. Each
-     * event's evidence is its slice {@code [first : last]} of the shared key and value arrays (empty when
-     * {@code last < first}), kept in its order by {@code json_object}.
+     * A trace's events in one statement, bound as one array a column rather than a dozen parameters an event; each
+     * event's evidence is its JSON object text ({@link JsonObjects}), kept in its order.
      */
     private static final String INSERT_ALL = """
             insert into audit_events (id, at, kind, entity_type, entity_id, correlation_id, actor_type,
                 actor_name, summary, rule_id, ruleset_version, evidence)
             select e.id, e.at, e.kind, e.entity_type, e.entity_id, e.correlation_id, e.actor_type, e.actor_name,
-                e.summary, e.rule_id, e.ruleset_version,
-                json_object(ev.keys[e.first : e.last], ev.vals[e.first : e.last])
+                e.summary, e.rule_id, e.ruleset_version, e.evidence
             from unnest(:ids::uuid[], :ats::timestamptz[], :kinds::text[], :entityTypes::text[], :entityIds::text[],
                     :correlationIds::uuid[], :actorTypes::text[], :actorNames::text[], :summaries::text[],
-                    :ruleIds::text[], :rulesetVersions::text[], :firsts::int[], :lasts::int[])
+                    :ruleIds::text[], :rulesetVersions::text[], :evidence::json[])
                 as e(id, at, kind, entity_type, entity_id, correlation_id, actor_type, actor_name, summary, rule_id,
-                    ruleset_version, first, last),
-                (select :keys::text[] as keys, :values::text[] as vals) ev""";
+                    ruleset_version, evidence)""";
 
     private static final Map<String, Function<AuditEvent, String>> COLUMNS = columns();
 
@@ -59,14 +56,9 @@ final class JdbiAuditLog implements AuditLog {
         if (events.isEmpty()) {
             return;
         }
-        Slices evidence = new Slices(2);
-        for (AuditEvent event : events) {
-            evidence.add(List.copyOf(event.evidence().keySet()),
-                    event.evidence().values().stream().map(Text::safe).toList());
-        }
         db.write(INSERT_ALL, insert -> {
             COLUMNS.forEach((name, column) -> insert.bindArray(name, Slices.column(events, column)));
-            return evidence.bind(insert, "firsts", "lasts", "keys", "values");
+            return insert;
         });
     }
 
@@ -84,6 +76,7 @@ final class JdbiAuditLog implements AuditLog {
         columns.put("summaries", event -> Text.safe(event.summary()));
         columns.put("ruleIds", event -> event.ruleId().orElse(null));
         columns.put("rulesetVersions", event -> event.rulesetVersion().orElse(null));
+        columns.put("evidence", event -> JsonObjects.of(event.evidence()));
         return Collections.unmodifiableMap(columns);
     }
 

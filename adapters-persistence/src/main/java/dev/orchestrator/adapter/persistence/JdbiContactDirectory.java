@@ -28,15 +28,13 @@ final class JdbiContactDirectory implements ContactDirectory {
             insert into contacts (id, email, first_name, last_name, company, company_domain, phone, crm_id,
                 stage, owner_id, fit_score, behavior_score, facts, created_at, updated_at)
             select c.id, c.email, c.first_name, c.last_name, c.company, c.company_domain, c.phone, c.crm_id, c.stage,
-                c.owner_id, c.fit_score, c.behavior_score,
-                json_object(f.keys[c.first : c.last], f.vals[c.first : c.last]), c.created_at, c.updated_at
+                c.owner_id, c.fit_score, c.behavior_score, c.facts, c.created_at, c.updated_at
             from unnest(:ids::uuid[], :emails::text[], :firstNames::text[], :lastNames::text[], :companies::text[],
                     :companyDomains::text[], :phones::text[], :crmIds::text[], :stages::text[], :owners::text[],
-                    :fits::int[], :behaviors::int[], :createdAts::timestamptz[], :updatedAts::timestamptz[],
-                    :factFirsts::int[], :factLasts::int[])
+                    :fits::int[], :behaviors::int[], :facts::json[], :createdAts::timestamptz[],
+                    :updatedAts::timestamptz[])
                 as c(id, email, first_name, last_name, company, company_domain, phone, crm_id, stage, owner_id,
-                    fit_score, behavior_score, created_at, updated_at, first, last),
-                (select :factKeys::text[] as keys, :factValues::text[] as vals) f
+                    fit_score, behavior_score, facts, created_at, updated_at)
             on conflict (id) do update set email = excluded.email, first_name = excluded.first_name,
                 last_name = excluded.last_name, company = excluded.company,
                 company_domain = excluded.company_domain, phone = excluded.phone, facts = excluded.facts,
@@ -127,12 +125,7 @@ final class JdbiContactDirectory implements ContactDirectory {
     }
 
     private void saveRun(List<Contact> run) {
-        Slices facts = new Slices(2);
-        for (Contact c : run) {
-            facts.add(List.copyOf(c.facts().keySet()), c.facts().values().stream().map(Text::safe).toList());
-        }
-        db.write(SAVE_ALL, insert -> {
-            insert.bindArray("ids", Slices.column(run, c -> c.id().toString()))
+        db.write(SAVE_ALL, insert -> insert.bindArray("ids", Slices.column(run, c -> c.id().toString()))
                     .bindArray("emails", Slices.column(run, c -> c.email().value()))
                     .bindArray("firstNames", Slices.column(run, c -> c.name().first().map(Text::safe).orElse(null)))
                     .bindArray("lastNames", Slices.column(run, c -> c.name().last().map(Text::safe).orElse(null)))
@@ -144,10 +137,9 @@ final class JdbiContactDirectory implements ContactDirectory {
                     .bindArray("owners", Slices.column(run, c -> c.ownerId().orElse(null)))
                     .bindArray("fits", run.stream().map(Contact::fitScore).toArray(Integer[]::new))
                     .bindArray("behaviors", run.stream().map(Contact::behaviorScore).toArray(Integer[]::new))
+                    .bindArray("facts", Slices.column(run, c -> JsonObjects.of(c.facts())))
                     .bindArray("createdAts", Slices.column(run, c -> Timestamps.text(c.createdAt())))
-                    .bindArray("updatedAts", Slices.column(run, c -> Timestamps.text(c.updatedAt())));
-            return facts.bind(insert, "factFirsts", "factLasts", "factKeys", "factValues");
-        });
+                    .bindArray("updatedAts", Slices.column(run, c -> Timestamps.text(c.updatedAt()))));
     }
 
 

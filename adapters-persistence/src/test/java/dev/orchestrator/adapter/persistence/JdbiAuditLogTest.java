@@ -48,6 +48,17 @@ class JdbiAuditLogTest {
     }
 
     @Test
+    void evidenceWithControlCharactersAndCharactersBeyondTheBasicPlaneReadsBackAsWritten() {
+        AuditEvent enriched = entry(1, AuditKind.CORRECTED, Optional.empty(), Optional.empty(),
+                ordered("tab\tkey", "bell\u0007 and \u001f", "name", "Zoë 🚀 株式会社", "slash/", "</script>"));
+
+        audit.appendAll(List.of(enriched, entry(2, AuditKind.CORRECTED, Optional.empty(), Optional.empty(),
+                ordered("a", "1", "b", "2", "c", "3"))));
+
+        assertThat(audit.byCorrelation(EVENT).get(0)).isEqualTo(enriched);
+    }
+
+    @Test
     void anEventWithoutEvidenceOrEntityBetweenTwoWithEvidenceKeepsItsNeighboursEvidenceApart() {
         AuditEvent before = entry(1, AuditKind.VALIDATED, Optional.empty(), Optional.empty(), ordered("email", "a@b.co"));
         AuditEvent bare = new AuditEvent(UUID.fromString("00000000-0000-0000-0000-000000000002"),

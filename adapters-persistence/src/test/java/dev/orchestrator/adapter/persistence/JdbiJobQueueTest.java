@@ -125,13 +125,41 @@ class JdbiJobQueueTest {
         });
         enqueueJobs(200);
 
-        List<String> plan = persistence.jdbi().withHandle(h -> h.createQuery("explain " + JdbiJobQueue.CLAIM)
+        List<String> plan = persistence.jdbi().withHandle(h -> h.createQuery("explain " + JdbiJobQueue.claimOf(16))
                 .bind("now", Timestamp.from(clock.instant()))
                 .bind("lockedUntil", Timestamp.from(clock.instant().plus(LEASE)))
-                .bind("max", 16)
                 .mapTo(String.class).list());
 
         assertThat(String.join("\n", plan)).contains("raw_events_pkey").doesNotContain("raw_events_status_received");
+    }
+
+    /** A backlog as a flood leaves one: thousands of jobs ready, the statistics taken with them waiting. */
+    @Test
+    void repeatedClaimsUnderABacklogRunOnOneKeptPlanRatherThanAFreshPlanEachTime() {
+        persistence.jdbi().useHandle(h -> {
+            h.execute("""
+                    insert into raw_events (id, source, source_event_id, idempotency_key, received_at, headers, body,
+                        payload_sha256, status, updated_at)
+                    select gen_random_uuid(), 'form', 'msg_' || n, 'form:' || n, now(), '{}', '', '0', 'received', now()
+                    from generate_series(1, 20000) n""");
+            h.execute("""
+                    insert into jobs (kind, event_id, status, max_attempts, run_at, created_at, updated_at)
+                    select 'process-event', id, 'ready', 5, received_at, received_at, received_at from raw_events""");
+            h.execute("analyze raw_events");
+            h.execute("analyze jobs");
+        });
+
+        long keptPlanRuns = persistence.jdbi().withHandle(h -> {
+            h.execute("prepare claim(timestamptz, timestamptz) as "
+                    + JdbiJobQueue.claimOf(10).replace(":now", "$1").replace(":lockedUntil", "$2"));
+            for (int i = 0; i < 10; i++) {
+                h.createQuery("execute claim(now(), now() + interval '30 seconds')").mapToMap().list();
+            }
+            return h.createQuery("select generic_plans from pg_prepared_statements where name = 'claim'")
+                    .mapTo(Long.class).one();
+        });
+
+        assertThat(keptPlanRuns).isPositive();
     }
 
     @Test

@@ -32,7 +32,8 @@ class RetryableTransactionTest {
         jdbi = Jdbi.create(source);
         jdbi.useHandle(handle -> handle.execute("""
                 create table notes (id int primary key, body text not null check (body <> 'refused'),
-                    commit_mode text default current_setting('synchronous_commit'))"""));
+                    commit_mode text default current_setting('synchronous_commit'),
+                    plan_mode text default current_setting('plan_cache_mode'))"""));
         jdbi.setSqlLogger(new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
@@ -151,6 +152,32 @@ class RetryableTransactionTest {
     }
 
     @Test
+    void writes_sent_as_their_whole_transaction_run_on_kept_plans_and_the_connection_plans_as_usual_afterwards() {
+        db.inRetryableTransaction(() -> {
+            note(1, "sent at the end");
+            return null;
+        });
+
+        String afterwards = db.with(handle -> handle.createQuery("select current_setting('plan_cache_mode')")
+                .mapTo(String.class).one());
+
+        assertThat(planModes()).containsExactly("force_generic_plan");
+        assertThat(afterwards).isEqualTo("auto");
+    }
+
+    @Test
+    void writes_sent_early_because_a_read_came_between_are_planned_as_usual() {
+        db.inRetryableTransaction(() -> {
+            note(1, "sent before the read");
+            db.with(handle -> handle.createQuery("select 1").mapTo(Integer.class).one());
+            note(2, "sent after the read");
+            return null;
+        });
+
+        assertThat(planModes()).containsExactly("auto", "auto");
+    }
+
+    @Test
     void outside_a_retryable_transaction_a_write_runs_at_once() {
         note(1, "alone");
 
@@ -165,6 +192,11 @@ class RetryableTransactionTest {
 
     private void note(int id, String body) {
         db.write(NOTE, update -> update.bind("id", id).bind("body", body));
+    }
+
+    private List<String> planModes() {
+        return jdbi.withHandle(handle -> handle.createQuery("select plan_mode from notes order by id")
+                .mapTo(String.class).list());
     }
 
     private List<String> bodies() {
