@@ -24,17 +24,18 @@ final class JdbiAuditLog implements AuditLog {
             from audit_events""";
 
     /**
-     * A trace's events in one statement, bound as one array a column rather than a dozen parameters an event; each
-     * event's evidence is its JSON object text ({@link JsonObjects}), kept in its order.
+     * A trace's events in one statement, bound as one array a column rather than a dozen parameters an event; the
+     * events' evidence is one JSON array of their objects ({@link JsonObjects#array}), each kept in its order.
      */
     private static final String INSERT_ALL = """
             insert into audit_events (id, at, kind, entity_type, entity_id, correlation_id, actor_type,
                 actor_name, summary, rule_id, ruleset_version, evidence)
             select e.id, e.at, e.kind, e.entity_type, e.entity_id, e.correlation_id, e.actor_type, e.actor_name,
                 e.summary, e.rule_id, e.ruleset_version, e.evidence
-            from unnest(:ids::uuid[], :ats::timestamptz[], :kinds::text[], :entityTypes::text[], :entityIds::text[],
-                    :correlationIds::uuid[], :actorTypes::text[], :actorNames::text[], :summaries::text[],
-                    :ruleIds::text[], :rulesetVersions::text[], :evidence::json[])
+            from rows from (unnest(:ids::uuid[]), unnest(:ats::timestamptz[]), unnest(:kinds::text[]),
+                    unnest(:entityTypes::text[]), unnest(:entityIds::text[]), unnest(:correlationIds::uuid[]),
+                    unnest(:actorTypes::text[]), unnest(:actorNames::text[]), unnest(:summaries::text[]),
+                    unnest(:ruleIds::text[]), unnest(:rulesetVersions::text[]), json_array_elements(:evidence::json))
                 as e(id, at, kind, entity_type, entity_id, correlation_id, actor_type, actor_name, summary, rule_id,
                     ruleset_version, evidence)""";
 
@@ -58,7 +59,7 @@ final class JdbiAuditLog implements AuditLog {
         }
         db.write(INSERT_ALL, insert -> {
             COLUMNS.forEach((name, column) -> insert.bindArray(name, Slices.column(events, column)));
-            return insert;
+            return insert.bind("evidence", JsonObjects.array(events, AuditEvent::evidence));
         });
     }
 
@@ -76,7 +77,6 @@ final class JdbiAuditLog implements AuditLog {
         columns.put("summaries", event -> Text.safe(event.summary()));
         columns.put("ruleIds", event -> event.ruleId().orElse(null));
         columns.put("rulesetVersions", event -> event.rulesetVersion().orElse(null));
-        columns.put("evidence", event -> JsonObjects.of(event.evidence()));
         return Collections.unmodifiableMap(columns);
     }
 

@@ -29,10 +29,11 @@ final class JdbiContactDirectory implements ContactDirectory {
                 stage, owner_id, fit_score, behavior_score, facts, created_at, updated_at)
             select c.id, c.email, c.first_name, c.last_name, c.company, c.company_domain, c.phone, c.crm_id, c.stage,
                 c.owner_id, c.fit_score, c.behavior_score, c.facts, c.created_at, c.updated_at
-            from unnest(:ids::uuid[], :emails::text[], :firstNames::text[], :lastNames::text[], :companies::text[],
-                    :companyDomains::text[], :phones::text[], :crmIds::text[], :stages::text[], :owners::text[],
-                    :fits::int[], :behaviors::int[], :facts::json[], :createdAts::timestamptz[],
-                    :updatedAts::timestamptz[])
+            from rows from (unnest(:ids::uuid[]), unnest(:emails::text[]), unnest(:firstNames::text[]),
+                    unnest(:lastNames::text[]), unnest(:companies::text[]), unnest(:companyDomains::text[]),
+                    unnest(:phones::text[]), unnest(:crmIds::text[]), unnest(:stages::text[]), unnest(:owners::text[]),
+                    unnest(:fits::int[]), unnest(:behaviors::int[]), json_array_elements(:facts::json),
+                    unnest(:createdAts::timestamptz[]), unnest(:updatedAts::timestamptz[]))
                 as c(id, email, first_name, last_name, company, company_domain, phone, crm_id, stage, owner_id,
                     fit_score, behavior_score, facts, created_at, updated_at)
             on conflict (id) do update set email = excluded.email, first_name = excluded.first_name,
@@ -137,7 +138,7 @@ final class JdbiContactDirectory implements ContactDirectory {
                     .bindArray("owners", Slices.column(run, c -> c.ownerId().orElse(null)))
                     .bindArray("fits", run.stream().map(Contact::fitScore).toArray(Integer[]::new))
                     .bindArray("behaviors", run.stream().map(Contact::behaviorScore).toArray(Integer[]::new))
-                    .bindArray("facts", Slices.column(run, c -> JsonObjects.of(c.facts())))
+                    .bind("facts", JsonObjects.array(run, Contact::facts))
                     .bindArray("createdAts", Slices.column(run, c -> Timestamps.text(c.createdAt())))
                     .bindArray("updatedAts", Slices.column(run, c -> Timestamps.text(c.updatedAt()))));
     }

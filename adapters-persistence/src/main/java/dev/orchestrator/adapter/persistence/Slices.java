@@ -10,7 +10,7 @@ import org.jdbi.v3.core.statement.Update;
  * each array (empty when {@code last < first}), so the statement's text is the same for any number of rows and
  * lengths of lists. Paired lists (keys and values) share one slice of parallel arrays. PostgreSQL finds a slice of
  * a text array by walking it from its start, so a statement's cost grows with rows × elements: fit for a few short
- * lists (a wave's identity records), not for maps of a dozen entries a row ({@link JsonObjects}).
+ * lists (a wave's identity records), not for maps of a dozen entries a row ({@link JsonObjects}, one object a row).
  */
 final class Slices {
     private final List<List<String>> arrays = new ArrayList<>();
