@@ -24,8 +24,9 @@ import java.util.StringJoiner;
 
 /**
  * The offline default: keyword and pattern rules shipped with the project, so a fresh checkout classifies leads
- * with no network and the same input always gets the same answer. Its answer is rendered as JSON and read back
- * through the same {@link ProposalSchema} as a model's, so the offline path cannot bypass the contract either.
+ * with no network and the same input always gets the same answer. Its answer is built as a JSON tree and checked
+ * by the same {@link ProposalSchema} as a model's, so the offline path cannot bypass the contract either (the tree
+ * is checked as it is, not parsed back from its own text).
  */
 final class KeywordClassifier implements LeadClassifier {
     static final String NAME = "offline";
@@ -66,8 +67,9 @@ final class KeywordClassifier implements LeadClassifier {
                 matched.add(rule);
             }
         }
+        ObjectNode answer = answer(matched);
         try {
-            return schema.read(json.writeValueAsString(answer(matched)));
+            return schema.read(answer, json.writeValueAsString(answer));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree we built always serializes", e);
         }

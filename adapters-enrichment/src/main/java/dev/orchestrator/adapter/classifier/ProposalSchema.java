@@ -77,6 +77,14 @@ final class ProposalSchema {
         if (answer == null || answer.isMissingNode()) {
             return new ClassifierAnswer.Discarded("not JSON: empty answer", raw);
         }
+        return read(answer, raw);
+    }
+
+    /**
+     * Checks an answer already read as a tree ({@code raw} its text): the same checks as {@link #read(String)}
+     * after parsing, for an answer built in this process, which need not be parsed back from its own text.
+     */
+    ClassifierAnswer read(JsonNode answer, String raw) {
         List<Error> errors = schema.validate(answer);
         if (!errors.isEmpty()) {
             String reasons = errors.stream().limit(ERRORS_SHOWN).map(ProposalSchema::describe)
