@@ -47,6 +47,23 @@ class JdbiIdentityIndexTest extends IdentityIndexContract {
         assertThat(index.candidates(lead, IdentityIndex.Kind.COMPANY)).isEmpty();
     }
 
+    /** An analyze of the index's records costs what their one read column costs, not the arrays' statistics. */
+    @Test
+    void analyzing_the_records_gathers_statistics_only_for_the_column_they_are_read_by() {
+        PersistenceAdapter adapter = adapter();
+        adapter.identityIndex().index(MatchRecord.builder("contact-7").companyName("PricewaterhouseCoopers Ltd.")
+                .domain(new DomainKey("pwc.co.uk", "pwc")).email("jane.doe@pwc.co.uk").personName("Jane", "Doe")
+                .phone("+442071234567").city("London").country("United Kingdom").build());
+
+        List<String> columns = adapter.jdbi().withHandle(h -> {
+            h.execute("analyze identity_records");
+            return h.createQuery("select attname from pg_stats where tablename = 'identity_records' order by attname")
+                    .mapTo(String.class).list();
+        });
+
+        assertThat(columns).containsExactly("person", "record_id");
+    }
+
     @Test
     void removing_a_record_deletes_its_keys_and_its_match_fields() {
         PersistenceAdapter adapter = adapter();
