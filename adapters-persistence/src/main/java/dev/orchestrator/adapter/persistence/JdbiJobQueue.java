@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 final class JdbiJobQueue implements JobQueue {
     private static final Duration RESCUE_INTERVAL = Duration.ofSeconds(5);
     /**
-     * Takes up to {@code :max} ready jobs, sets their events to {@code processing} and answers each job with its
+     * Takes up to {@code max} ready jobs, sets their events to {@code processing} and answers each job with its
      * event as that left it (no event: the event was decided before, and the worker reads it itself).
      *
      * <p>The events are reached by id only: their status is tested as "not decided" ({@code not in}, which no index
@@ -36,9 +36,9 @@ final class JdbiJobQueue implements JobQueue {
      * event by status for each claim: under a backlog of thousands, 2,554 buffers a claim instead of 453, 11.8 ms
      * instead of 0.9 (BENCHMARKS.md §2i). Equivalent by the table's status check.
      *
-     * <p>The batch size is written into the text ({@code %d}), not bound: with {@code limit} a parameter, the
-     * planner priced the kept plan for a tenth of the ready jobs and planned every claim afresh instead (0.7 ms a
-     * claim under a backlog, BENCHMARKS.md §2n).
+     * <p>The batch size is written into the text ({@code %d}), not bound: with {@code limit} a parameter,
+     * PostgreSQL never judged its kept plan good enough and planned every claim afresh (659 plans in 657 claims of
+     * a drain, 0.7 ms each under a backlog, BENCHMARKS.md §2n).
      */
     private static final String CLAIM = HandleContext.RELAXED_CTE + """
             , claimable as (
