@@ -5,6 +5,9 @@ import dev.orchestrator.application.port.in.ProcessEventUseCase;
 import dev.orchestrator.application.port.in.ProcessOutcome;
 import dev.orchestrator.application.port.out.RawEvent;
 import dev.orchestrator.application.port.out.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,9 +30,14 @@ import org.slf4j.LoggerFactory;
  * is written at once, as before. If the wave's transaction fails, its leads are written one by one, so one bad lead
  * never takes the others with it; a lead whose own write fails is answered by {@link #commit}, and its outcome did
  * not happen.
+ *
+ * <p>A wave is also committed before a lead reads once its oldest waiting lead has waited {@link #LONGEST_WAIT}:
+ * with a remote CRM a lead takes a second or more, and a worker's batch would otherwise keep the first lead's
+ * outcome uncommitted (unseen by the admin pages, redone after a crash) for as long as the whole batch takes.
  */
 final class LeadWave implements ProcessEventUseCase.Wave, StoredEventPipeline.Wave, FinalWrites {
     private static final Logger LOG = LoggerFactory.getLogger(LeadWave.class);
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
     private final ProcessEventService pipeline;
     private final Transactions transactions;
@@ -37,12 +45,17 @@ final class LeadWave implements ProcessEventUseCase.Wave, StoredEventPipeline.Wa
     private final List<LeadWrites> waiting = new ArrayList<>();
     private final Set<String> waitingKeys = new HashSet<>();
     private final Map<UUID, RuntimeException> failed = new LinkedHashMap<>();
+    private final Clock clock;
+    /** When the first of the waiting leads was kept; null while none waits. */
+    private Instant oldestWaiting;
 
     /** {@code writer} writes leads' final writes inside the transaction it is called in. */
-    LeadWave(ProcessEventService pipeline, Transactions transactions, Consumer<List<LeadWrites>> writer) {
+    LeadWave(ProcessEventService pipeline, Transactions transactions, Consumer<List<LeadWrites>> writer,
+            Clock clock) {
         this.pipeline = pipeline;
         this.transactions = transactions;
         this.writer = writer;
+        this.clock = clock;
     }
 
     @Override
@@ -60,6 +73,10 @@ final class LeadWave implements ProcessEventUseCase.Wave, StoredEventPipeline.Wa
         if (waiting.isEmpty()) {
             return;
         }
+        if (!clock.instant().isBefore(oldestWaiting.plus(LONGEST_WAIT))) {
+            flush();
+            return;
+        }
         for (String key : keys.get()) {
             if (waitingKeys.contains(key)) {
                 flush();
@@ -70,6 +87,9 @@ final class LeadWave implements ProcessEventUseCase.Wave, StoredEventPipeline.Wa
 
     @Override
     public void write(LeadWrites lead) {
+        if (waiting.isEmpty()) {
+            oldestWaiting = clock.instant();
+        }
         waiting.add(lead);
         waitingKeys.addAll(WaveKeys.written(lead));
     }
@@ -82,6 +102,7 @@ final class LeadWave implements ProcessEventUseCase.Wave, StoredEventPipeline.Wa
         List<LeadWrites> wave = List.copyOf(waiting);
         waiting.clear();
         waitingKeys.clear();
+        oldestWaiting = null;
         try {
             inTransaction(wave);
         } catch (RuntimeException together) {

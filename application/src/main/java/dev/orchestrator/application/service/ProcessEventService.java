@@ -146,7 +146,7 @@ public final class ProcessEventService implements ProcessEventUseCase, StoredEve
     /** A worker's batch whose leads' final writes are committed together ({@link LeadWave}). */
     @Override
     public LeadWave openWave() {
-        return new LeadWave(this, stores.transactions(), this::writeAll);
+        return new LeadWave(this, stores.transactions(), this::writeAll, clock);
     }
 
     RawEvent read(ProcessEventCommand command) {

@@ -8,6 +8,7 @@ import dev.orchestrator.application.dedupe.InMemoryIdentityIndex;
 import dev.orchestrator.application.dedupe.MatchRecordFactory;
 import dev.orchestrator.application.port.out.SignalStore.NewSignal;
 import dev.orchestrator.application.port.out.Transactions;
+import dev.orchestrator.application.testing.MutableClock;
 import dev.orchestrator.application.validate.ValidatedLead;
 import dev.orchestrator.domain.crm.Contact;
 import dev.orchestrator.domain.crm.CrmObjectId;
@@ -15,6 +16,7 @@ import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.crm.LifecycleStage;
 import dev.orchestrator.domain.crm.PersonName;
 import dev.orchestrator.domain.dedupe.MatchThresholds;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +37,13 @@ class LeadWaveTest {
     private final RecordingTransactions transactions = new RecordingTransactions();
     private final List<List<UUID>> written = new ArrayList<>();
     private final Set<UUID> refused = new java.util.HashSet<>();
+    private final MutableClock clock = new MutableClock(NOW);
     private final LeadWave wave = new LeadWave(null, transactions, leads -> {
         if (leads.stream().anyMatch(lead -> refused.contains(lead.eventId()))) {
             throw new IllegalStateException("duplicate key value violates unique constraint");
         }
         written.add(leads.stream().map(LeadWrites::eventId).toList());
-    });
+    }, clock);
 
     @Test
     void leadsSharingNoKeyAreWrittenTogetherInOneTransactionWhenTheWaveCommits() {
@@ -111,6 +114,22 @@ class LeadWaveTest {
         wave.beforeReading(readKeys("cy.young@gmail.com", "Cy", "Young", "globex.example"));
 
         assertThat(written).isEmpty();
+    }
+
+    @Test
+    void aWaveWhoseFirstLeadHasWaitedASecondIsCommittedBeforeTheNextLeadReads() {
+        LeadWrites ada = lead("ada@acme.example", "Ada", "Lovelace", "acme.example");
+        wave.write(ada);
+        clock.advance(Duration.ofMillis(600));
+        wave.beforeReading(readKeys("cy@globex.example", "Cy", "Young", "globex.example"));
+        LeadWrites cy = lead("cy@globex.example", "Cy", "Young", "globex.example");
+        wave.write(cy);
+        assertThat(written).isEmpty();
+
+        clock.advance(Duration.ofMillis(400));
+        wave.beforeReading(readKeys("dee@initech.example", "Dee", "Ray", "initech.example"));
+
+        assertThat(written).containsExactly(List.of(ada.eventId(), cy.eventId()));
     }
 
     @Test
