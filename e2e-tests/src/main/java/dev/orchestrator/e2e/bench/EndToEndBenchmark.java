@@ -62,9 +62,11 @@ public final class EndToEndBenchmark {
             System.out.println("after the warm-up, " + Machine.speedProbe());
             client.keepEventIds();
             Instant steadyStart = Instant.now();
+            Optional<KernelPressure> pressure = KernelPressure.start();
             LoadClient.Result steady = client.openLoop(String.format("steady %.0f leads/s", rate), rate, 16, duration);
             awaitDrained(server);
             Instant steadyEnd = Instant.now();
+            pressure.ifPresent(KernelPressure::close);
             Latencies latencies = pipelineLatency(server, client.eventIds());
             Histogram latency = latencies.histogram();
             System.out.println(steady.line());
@@ -77,6 +79,7 @@ public final class EndToEndBenchmark {
             System.out.println("  PostgreSQL checkpoints and autovacuums over 1 s in the steady phase: "
                     + (pauses.isEmpty() ? "none" : pauses.size()));
             pauses.forEach(line -> System.out.println("    " + line));
+            pressure.ifPresent(p -> System.out.println("  " + p.describe(5)));
 
             System.out.println(maximum(client, server, workers));
             System.out.printf("dead letters: %.0f%n", jobs(server, "dead"));
