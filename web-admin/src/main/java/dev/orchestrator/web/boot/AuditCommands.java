@@ -160,10 +160,6 @@ final class AuditCommands {
 
     private static int run(AuditWiring wiring, Map<String, String> options, boolean undo, PrintStream out,
             PrintStream err) {
-        if (wiring.fixes.isEmpty()) {
-            err.println("backfill writes are implemented for the sandbox CRM and HubSpot, not " + wiring.crm);
-            return 2;
-        }
         BackfillJob job = job(wiring, options);
         BackfillRate rate = new BackfillRate(
                 Double.parseDouble(options.getOrDefault("--rate", Double.toString(wiring.settings.rate().perSecond()))),

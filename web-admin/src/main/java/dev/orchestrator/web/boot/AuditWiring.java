@@ -27,12 +27,11 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The data-quality audit and its backfills wired for one CRM (the server's page and the CLI share this).
- * Backfill writes are implemented for the sandbox CRM and HubSpot; with Salesforce the audit and the identity
- * backfill run, and a backfill is refused with a message saying so.
+ * Each CRM's backfill writes are its own adapter's: the sandbox's tables, HubSpot's REST API, Salesforce's REST API
+ * with the SOAP API's {@code merge()}.
  */
 final class AuditWiring {
     /** {@code BACKFILL_RATE_PER_SECOND}, {@code BACKFILL_REQUESTS_PER_DAY}, {@code BACKFILL_APPROVAL_ABOVE}. */
@@ -51,7 +50,7 @@ final class AuditWiring {
     }
 
     final CrmRecords records;
-    final Optional<CrmRecordFixes> fixes;
+    final CrmRecordFixes fixes;
     final AuditCrmService audit;
     final CrmBackfillService backfill;
     final BackfillIdentityFromCrmService identity;
@@ -67,20 +66,21 @@ final class AuditWiring {
                 HubSpotAdapter.LanesWithRecords hubSpot = HubSpotAdapter.createLanesWithRecords(
                         HubSpotSettings.fromEnvironment(System.getenv()), http, clock);
                 this.records = hubSpot.records();
-                this.fixes = Optional.of(hubSpot.fixes());
+                this.fixes = hubSpot.fixes();
             }
             case "salesforce" -> {
-                this.records = SalesforceAdapter.records(SalesforceSettings.fromEnvironment(System.getenv()), http);
-                this.fixes = Optional.empty();
+                SalesforceSettings salesforce = SalesforceSettings.fromEnvironment(System.getenv());
+                this.records = SalesforceAdapter.records(salesforce, http);
+                this.fixes = SalesforceAdapter.fixes(salesforce, http);
             }
             default -> {
                 this.records = SandboxCrmAdapter.records(database.dataSource(), clock);
-                this.fixes = Optional.of(SandboxCrmAdapter.fixes(database.dataSource(), clock));
+                this.fixes = SandboxCrmAdapter.fixes(database.dataSource(), clock);
             }
         }
         this.audit = new AuditCrmService(FreeMailDomains.shipped(), new IsoCountryCodes(), SurvivorRule.mostComplete(),
                 clock);
-        this.backfill = new CrmBackfillService(fixes.orElseGet(() -> new UnsupportedFixes(settings.crm())),
+        this.backfill = new CrmBackfillService(fixes,
                 AuditPersistence.backfillJobs(persistence.jdbi()), persistence.audit(),
                 OwnerReassignment.roundRobin(), ids, clock, duration -> Thread.sleep(duration.toMillis(),
                         duration.toNanosPart() % 1_000_000));
@@ -96,38 +96,5 @@ final class AuditWiring {
     static HttpClient http() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .build();
-    }
-
-    /** What a backfill meets on a CRM whose fix writes are not built yet: a clear refusal, item by item. */
-    private record UnsupportedFixes(String crm) implements CrmRecordFixes {
-        @Override
-        public String name() {
-            return crm;
-        }
-
-        @Override
-        public Map<dev.orchestrator.application.port.out.crm.RecordField, String> read(
-                dev.orchestrator.application.port.out.crm.RecordType type, String id,
-                java.util.Set<dev.orchestrator.application.port.out.crm.RecordField> fields) {
-            throw refusal();
-        }
-
-        @Override
-        public void write(dev.orchestrator.application.port.out.crm.RecordType type, String id,
-                Map<dev.orchestrator.application.port.out.crm.RecordField, String> values) {
-            throw refusal();
-        }
-
-        @Override
-        public boolean merge(dev.orchestrator.application.port.out.crm.RecordType type, String winnerId,
-                String loserId) {
-            throw refusal();
-        }
-
-        private dev.orchestrator.application.port.out.crm.CrmFailure refusal() {
-            return new dev.orchestrator.application.port.out.crm.CrmFailure(
-                    dev.orchestrator.application.port.out.crm.CrmFailure.Kind.REVIEW,
-                    "backfill writes are implemented for the sandbox CRM and HubSpot, not " + crm);
-        }
     }
 }

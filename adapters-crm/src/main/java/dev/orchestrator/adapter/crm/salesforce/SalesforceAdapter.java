@@ -6,6 +6,7 @@ import dev.orchestrator.application.port.out.crm.CrmContactBatches;
 import dev.orchestrator.application.port.out.crm.CrmDeals;
 import dev.orchestrator.application.port.out.crm.CrmEngagements;
 import dev.orchestrator.application.port.out.crm.CrmGateway;
+import dev.orchestrator.application.port.out.crm.CrmRecordFixes;
 import dev.orchestrator.application.port.out.crm.CrmRecords;
 import java.net.http.HttpClient;
 
@@ -44,6 +45,15 @@ public final class SalesforceAdapter {
         SalesforceErrors errors = new SalesforceErrors(json, secrets, settings.fieldMap());
         return new SalesforceCrmGateway(new SalesforceHttp(settings, http, tokens, json, secrets), errors,
                 settings.fieldMap(), json);
+    }
+
+    /** The backfill's reads, field writes and merges on Salesforce (REST, and the SOAP API's {@code merge()}). */
+    public static CrmRecordFixes fixes(SalesforceSettings settings, HttpClient http) {
+        ObjectMapper json = new ObjectMapper();
+        Secrets secrets = new Secrets(settings.clientSecret());
+        SalesforceTokens tokens = new SalesforceTokens(settings, http, json, secrets);
+        return new SalesforceRecordFixes(new SalesforceHttp(settings, http, tokens, json, secrets),
+                new SalesforceErrors(json, secrets, settings.fieldMap()), settings.fieldMap(), json);
     }
 
     /** Salesforce's contacts, accounts, users and opportunities paged through (SOQL, then {@code nextRecordsUrl}). */

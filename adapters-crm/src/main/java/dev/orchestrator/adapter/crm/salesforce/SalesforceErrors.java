@@ -67,6 +67,32 @@ final class SalesforceErrors {
         return new CrmFailure(Kind.REVIEW, what + (named.isEmpty() ? "" : " — rejected " + String.join(", ", named)));
     }
 
+    /**
+     * A SOAP call's failure, from its fault or its result's errors (their {@code statusCode}s). Every fault comes
+     * with HTTP 500, so there the status says nothing and only the code tells a passing trouble from a refusal; a
+     * 5xx without a fault in its body is the server's.
+     */
+    CrmFailure classifySoap(String operation, int status, List<SalesforceError> errors) {
+        Set<String> codes = new LinkedHashSet<>();
+        errors.forEach(e -> Optional.ofNullable(e.errorCode()).ifPresent(codes::add));
+        String what = secrets.scrub("Salesforce " + operation + " answered " + status + describe(errors));
+        if (codes.isEmpty() && status >= 500 || codes.contains("Server")
+                || codes.stream().anyMatch(TRANSIENT::contains)) {
+            return new CrmFailure(Kind.RETRYABLE, what, Optional.empty(), null);
+        }
+        if (codes.contains("REQUEST_LIMIT_EXCEEDED")) {
+            return new CrmFailure(Kind.RETRYABLE, what + " — the org's daily API allowance is spent",
+                    Optional.of(LIMIT_WAIT), null);
+        }
+        if (codes.contains("INVALID_SESSION_ID")) {
+            return new CrmFailure(Kind.ALERT, what + " — a fresh token was refused too");
+        }
+        if (codes.stream().anyMatch(code -> code.startsWith("INSUFFICIENT_ACCESS"))) {
+            return new CrmFailure(Kind.ALERT, what + " — the connected app's run-as user may not do this");
+        }
+        return new CrmFailure(Kind.REVIEW, what);
+    }
+
     private List<String> namedFields(List<SalesforceError> errors) {
         List<String> named = new ArrayList<>();
         for (SalesforceError error : errors) {

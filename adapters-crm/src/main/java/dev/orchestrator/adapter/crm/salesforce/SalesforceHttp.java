@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Sends one Salesforce REST call with the current access token; a 401 gets one fresh token and one resend. Every
@@ -58,6 +59,29 @@ final class SalesforceHttp {
         return lastLimitInfo.get();
     }
 
+    /**
+     * One call of the SOAP partner API ({@code /services/Soap/u/NN.N}), for what REST cannot do (merging records).
+     * The session id travels inside the envelope, so the envelope is made for a token; an expired session is a
+     * fault, {@code INVALID_SESSION_ID}, answered with one fresh token and one resend as on REST.
+     */
+    Reply soap(String operation, Function<String, String> envelopeFor) {
+        String token = tokens.current();
+        Reply reply = exchangeSoap(operation, envelopeFor.apply(token));
+        if (reply.status() == 500 && reply.body() != null && reply.body().contains("INVALID_SESSION_ID")) {
+            reply = exchangeSoap(operation, envelopeFor.apply(tokens.refresh(token)));
+        }
+        return reply;
+    }
+
+    private Reply exchangeSoap(String operation, String envelope) {
+        String path = "/services/Soap/u/" + settings.apiVersion().substring(1);
+        return exchange(operation, HttpRequest.newBuilder(URI.create(settings.instanceUrl() + path))
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build());
+    }
+
     private Reply exchange(String operation, String method, String path, Optional<Object> body, String token) {
         String fullPath = path.startsWith("/services/") ? path : "/services/data/" + settings.apiVersion() + path;
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.instanceUrl() + fullPath))
@@ -73,8 +97,12 @@ final class SalesforceHttp {
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
+        return exchange(operation, builder.build());
+    }
+
+    private Reply exchange(String operation, HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (HttpTimeoutException e) {
             throw new CrmFailure(CrmFailure.Kind.RETRYABLE, "Salesforce " + operation + ": no answer within "

@@ -45,8 +45,10 @@ final class FakeSalesforce implements AutoCloseable {
     }
 
     private static final Pattern SOQL = Pattern.compile(
-            "^SELECT (?<fields>[A-Za-z0-9_, ]+) FROM (?<type>[A-Za-z]+)"
+            "^SELECT (?<fields>[A-Za-z0-9_, ]+?)(?:, \\((?<child>SELECT (?<childField>[A-Za-z0-9_]+) FROM "
+                    + "OpportunityContactRoles)\\))? FROM (?<type>[A-Za-z]+)"
                     + "(?: WHERE (?<where>.+?))?"
+                    + "(?: ORDER BY (?<order>[A-Za-z0-9_]+))?"
                     + "(?: LIMIT (?<limit>\\d+))?$");
     /** One condition of a WHERE clause, ANDed to the one before: the SOQL the adapters send, nothing more. */
     private static final Pattern CONDITION = Pattern.compile("\\G(?: AND )?(?<field>[A-Za-z0-9_]+) (?:"
@@ -57,12 +59,12 @@ final class FakeSalesforce implements AutoCloseable {
             "Opportunity", "006", "Task", "00T", "OpportunityContactRole", "00K");
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "Contact", Set.of("Id", "Email", "FirstName", "LastName", "Company_Name__c", "Phone", "Lifecycle_Stage__c",
-                    "OwnerId", "Orchestrator_Email__c", "AccountId"),
+                    "OwnerId", "Orchestrator_Email__c", "AccountId", "MailingCountry", "IsDeleted", "MasterRecordId"),
             "Account", Set.of("Id", "Name", "Website", "OwnerId", "Industry", "NumberOfEmployees", "BillingCountry",
-                    "BillingState", "Revenue_Range__c"),
+                    "BillingState", "Revenue_Range__c", "IsDeleted", "MasterRecordId"),
             "User", Set.of("Id", "Email", "FirstName", "LastName", "IsActive", "UserType"),
             "Opportunity", Set.of("Id", "Name", "StageName", "CloseDate", "Amount", "Pipeline__c", "OwnerId",
-                    "AccountId", "IsClosed", "Orchestrator_Id__c"),
+                    "AccountId", "IsClosed", "IsWon", "Orchestrator_Id__c"),
             "Task", Set.of("Id", "WhoId", "Subject", "Description", "ActivityDate", "Status", "Priority", "OwnerId",
                     "Orchestrator_Id__c"),
             "OpportunityContactRole", Set.of("Id", "OpportunityId", "ContactId", "Role", "IsPrimary"));
@@ -77,6 +79,13 @@ final class FakeSalesforce implements AutoCloseable {
     private static final Map<String, String> REFERENCES = Map.of("AccountId", "Account", "OwnerId", "User",
             "WhoId", "Contact", "OpportunityId", "Opportunity", "ContactId", "Contact");
     private static final Set<String> STAGES = Set.of("subscriber", "lead", "mql", "sql", "opportunity", "customer");
+    /** Fields Salesforce keeps itself: readable, refused in a write. */
+    private static final Set<String> SYSTEM_FIELDS = Set.of("IsDeleted", "MasterRecordId");
+    /** What a merge moves from the merged record to the master: a child sObject and its field pointing at the parent. */
+    private static final Map<String, List<String[]>> CHILDREN = Map.of(
+            "Contact", List.of(new String[] {"Task", "WhoId"}, new String[] {"OpportunityContactRole", "ContactId"}),
+            "Account", List.of(new String[] {"Contact", "AccountId"}, new String[] {"Opportunity", "AccountId"}));
+    static final String SOAP = "/services/Soap/u/62.0";
 
     /** One request as it arrived. */
     record Received(String method, String path, String query, Map<String, String> headers, String body) {
@@ -89,6 +98,9 @@ final class FakeSalesforce implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Map<String, ObjectNode>> records = new LinkedHashMap<>();
+    /** Deleted records, merged ones among them ({@code MasterRecordId}): what {@code queryAll} still sees. */
+    private final Map<String, Map<String, ObjectNode>> recycleBin = new LinkedHashMap<>();
+    private final Deque<String[]> failedMerges = new ArrayDeque<>();
     private final Set<String> validTokens = new HashSet<>();
     private final List<Received> received = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
@@ -119,7 +131,12 @@ final class FakeSalesforce implements AutoCloseable {
 
     synchronized void reset() {
         records.clear();
-        PREFIX.keySet().forEach(type -> records.put(type, new LinkedHashMap<>()));
+        recycleBin.clear();
+        failedMerges.clear();
+        PREFIX.keySet().forEach(type -> {
+            records.put(type, new LinkedHashMap<>());
+            recycleBin.put(type, new LinkedHashMap<>());
+        });
         received.clear();
         violations.clear();
         scripted.clear();
@@ -145,6 +162,19 @@ final class FakeSalesforce implements AutoCloseable {
 
     synchronized void expireSessions() {
         validTokens.clear();
+    }
+
+    /** The next merge call's result is a failure with this status code, as Salesforce reports one in its result. */
+    synchronized void failNextMerge(String statusCode, String message) {
+        failedMerges.addLast(new String[] {statusCode, message});
+    }
+
+    synchronized boolean inRecycleBin(String type, String id) {
+        return recycleBin.get(type).containsKey(id);
+    }
+
+    synchronized ObjectNode deleted(String type, String id) {
+        return recycleBin.get(type).get(id).deepCopy();
     }
 
     synchronized void respondNext(int status, String body) {
@@ -212,6 +242,12 @@ final class FakeSalesforce implements AutoCloseable {
                     answer = token(body);
                 } else if (!scripted.isEmpty()) {
                     answer = scripted.pollFirst();
+                } else if (path.equals(SOAP)) {
+                    if (!method.equals("POST") || !headers.getOrDefault("content-type", "").startsWith("text/xml")
+                            || !headers.containsKey("soapaction")) {
+                        violations.add(method + " " + path + " without POST, text/xml and a SOAPAction header");
+                    }
+                    answer = soap(body);
                 } else if (!validTokens.contains(headers.getOrDefault("authorization", "").replace("Bearer ", ""))) {
                     answer = errors(401, "INVALID_SESSION_ID", "Session expired or invalid", List.of());
                 } else {
@@ -227,9 +263,14 @@ final class FakeSalesforce implements AutoCloseable {
                 return;
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
+            exchange.getResponseHeaders().add("Content-Type", answer.headers().getOrDefault("Content-Type",
+                    "application/json;charset=UTF-8"));
             exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=" + apiUsage + "/15000");
-            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            answer.headers().forEach((k, v) -> {
+                if (!k.equals("Content-Type")) {
+                    exchange.getResponseHeaders().add(k, v);
+                }
+            });
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -270,6 +311,9 @@ final class FakeSalesforce implements AutoCloseable {
         if (method.equals("GET") && p.length == 2 && p[1].equals("query")) {
             return query(URLDecoder.decode(form(query).getOrDefault("q", ""), StandardCharsets.UTF_8), 0);
         }
+        if (method.equals("GET") && p.length == 2 && p[1].equals("queryAll")) {
+            return query(URLDecoder.decode(form(query).getOrDefault("q", ""), StandardCharsets.UTF_8), 0, true);
+        }
         if (method.equals("GET") && p.length == 3 && p[1].equals("query")) {
             String[] cursor = p[2].split("-", 2);
             return query(new String(java.util.Base64.getUrlDecoder().decode(cursor[1]), StandardCharsets.UTF_8),
@@ -286,6 +330,10 @@ final class FakeSalesforce implements AutoCloseable {
             String type = p[2];
             if (method.equals("POST") && p.length == 3) {
                 return create(type, json.readTree(body));
+            }
+            if (method.equals("GET") && p.length == 4) {
+                return retrieve(type, URLDecoder.decode(p[3], StandardCharsets.UTF_8),
+                        form(query).getOrDefault("fields", ""));
             }
             if (method.equals("PATCH") && p.length == 4) {
                 return update(type, URLDecoder.decode(p[3], StandardCharsets.UTF_8), json.readTree(body));
@@ -304,6 +352,11 @@ final class FakeSalesforce implements AutoCloseable {
     }
 
     private Answer query(String soql, int offset) {
+        return query(soql, offset, false);
+    }
+
+    /** {@code queryAll} sees deleted records too; a live record reads {@code IsDeleted} false. */
+    private Answer query(String soql, int offset, boolean withDeleted) {
         Matcher m = SOQL.matcher(soql);
         if (!m.matches()) {
             return errors(400, "MALFORMED_QUERY", "unexpected token in: " + soql, List.of());
@@ -336,10 +389,18 @@ final class FakeSalesforce implements AutoCloseable {
             }
         }
         List<ObjectNode> hits = new ArrayList<>();
-        for (ObjectNode record : records.get(type).values()) {
+        List<ObjectNode> candidates = new ArrayList<>(records.get(type).values());
+        if (withDeleted) {
+            candidates.addAll(recycleBin.get(type).values());
+        }
+        for (ObjectNode record : candidates) {
             if (conditions.stream().allMatch(p -> p.test(record))) {
                 hits.add(record);
             }
+        }
+        if (m.group("order") != null) {
+            String order = m.group("order");
+            hits.sort(java.util.Comparator.comparing(r -> r.path(order).asText("")));
         }
         int limit = m.group("limit") == null ? Integer.MAX_VALUE : Integer.parseInt(m.group("limit"));
         List<ObjectNode> all = hits.stream().limit(limit).toList();
@@ -356,9 +417,173 @@ final class FakeSalesforce implements AutoCloseable {
             ObjectNode row = out.addObject();
             row.putObject("attributes").put("type", type).put("url", API + "/sobjects/" + type + "/"
                     + record.path("Id").asText());
-            selected.forEach(field -> row.set(field, record.has(field) ? record.get(field) : json.nullNode()));
+            selected.forEach(field -> row.set(field, record.has(field) ? record.get(field)
+                    : field.equals("IsDeleted") ? json.getNodeFactory().booleanNode(false) : json.nullNode()));
+            if (m.group("child") != null) {
+                // an opportunity's contact roles, as a nested query result; null when it has none
+                List<ObjectNode> roles = records.get("OpportunityContactRole").values().stream()
+                        .filter(r -> r.path("OpportunityId").asText().equals(record.path("Id").asText())).toList();
+                if (roles.isEmpty()) {
+                    row.putNull("OpportunityContactRoles");
+                } else {
+                    ObjectNode nested = row.putObject("OpportunityContactRoles").put("totalSize", roles.size())
+                            .put("done", true);
+                    ArrayNode nestedRecords = nested.putArray("records");
+                    roles.forEach(r -> nestedRecords.addObject().set(m.group("childField"),
+                            r.get(m.group("childField"))));
+                }
+            }
         }
         return new Answer(200, result.toString(), Map.of());
+    }
+
+    /** {@code GET /sobjects/{type}/{id}?fields=…}: the named fields, null where unset; deleted and unknown ids 404. */
+    private Answer retrieve(String type, String id, String fieldList) {
+        ObjectNode record = records.get(type).get(id);
+        if (record == null) {
+            return recycleBin.get(type).containsKey(id)
+                    ? errors(404, "ENTITY_IS_DELETED", "entity is deleted", List.of())
+                    : errors(404, "NOT_FOUND", "The requested resource does not exist", List.of());
+        }
+        ObjectNode row = json.createObjectNode();
+        row.putObject("attributes").put("type", type).put("url", API + "/sobjects/" + type + "/" + id);
+        List<String> wanted = fieldList.isBlank() ? List.copyOf(FIELDS.get(type))
+                : List.of(URLDecoder.decode(fieldList, StandardCharsets.UTF_8).split(","));
+        for (String field : wanted) {
+            if (!FIELDS.get(type).contains(field.strip())) {
+                return errors(400, "INVALID_FIELD", "No such column '" + field.strip() + "' on entity '" + type
+                        + "'.", List.of());
+            }
+            row.set(field.strip(), record.has(field.strip()) ? record.get(field.strip()) : json.nullNode());
+        }
+        row.put("Id", id);
+        return new Answer(200, row.toString(), Map.of());
+    }
+
+    // ---- the SOAP partner API: merge() ---------------------------------------------------------------------
+
+    private static final String ENVELOPE_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final String PARTNER_NS = "urn:partner.soap.sforce.com";
+    private static final String SOBJECT_NS = "urn:sobject.partner.soap.sforce.com";
+
+    /**
+     * {@code merge()} as Salesforce does it: the master keeps its values, takes the fields the request sets on it,
+     * gets the merged records' children, and the merged records go to the recycle bin with {@code MasterRecordId}.
+     * A session the org does not know is a fault (HTTP 500, {@code sf:INVALID_SESSION_ID}); a merge it refuses is a
+     * result with {@code success} false and errors.
+     */
+    private Answer soap(String body) {
+        org.w3c.dom.Document document;
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            document = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(body)));
+        } catch (Exception e) {
+            return fault("soapenv:Client", "Unable to parse the request: " + e.getMessage());
+        }
+        String session = firstText(document.getDocumentElement(), PARTNER_NS, "sessionId");
+        if (!validTokens.contains(session)) {
+            return fault("sf:INVALID_SESSION_ID",
+                    "INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session");
+        }
+        org.w3c.dom.NodeList requests = document.getElementsByTagNameNS(PARTNER_NS, "request");
+        if (document.getElementsByTagNameNS(PARTNER_NS, "merge").getLength() == 0 || requests.getLength() != 1) {
+            return fault("sf:INVALID_OPERATION", "this org answers one merge request a call");
+        }
+        apiUsage++;
+        org.w3c.dom.Element request = (org.w3c.dom.Element) requests.item(0);
+        org.w3c.dom.Element master = (org.w3c.dom.Element) request.getElementsByTagNameNS(PARTNER_NS, "masterRecord")
+                .item(0);
+        String type = firstText(master, SOBJECT_NS, "type");
+        String masterId = firstText(master, SOBJECT_NS, "Id");
+        Map<String, String> sets = new LinkedHashMap<>();
+        for (org.w3c.dom.Node n = master.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e && SOBJECT_NS.equals(e.getNamespaceURI())
+                    && !e.getLocalName().equals("type") && !e.getLocalName().equals("Id")) {
+                sets.put(e.getLocalName(), e.getTextContent());
+            }
+        }
+        List<String> losers = new ArrayList<>();
+        org.w3c.dom.NodeList ids = request.getElementsByTagNameNS(PARTNER_NS, "recordToMergeIds");
+        for (int i = 0; i < ids.getLength(); i++) {
+            losers.add(ids.item(i).getTextContent().strip());
+        }
+        if (!failedMerges.isEmpty()) {
+            String[] failure = failedMerges.pollFirst();
+            return mergeFailed(failure[0], failure[1]);
+        }
+        if (!type.equals("Contact") && !type.equals("Account")) {
+            return mergeFailed("INVALID_TYPE", "merge is not supported for " + type + " in this org");
+        }
+        if (losers.isEmpty() || losers.size() > 2 || losers.contains(masterId)) {
+            return mergeFailed("INVALID_ID_FIELD", "a merge takes one or two records other than the master");
+        }
+        for (String id : concat(masterId, losers)) {
+            if (recycleBin.get(type).containsKey(id)) {
+                return mergeFailed("ENTITY_IS_DELETED", "entity is deleted");
+            }
+            if (!records.get(type).containsKey(id)) {
+                return mergeFailed("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id");
+            }
+        }
+        for (String field : sets.keySet()) {
+            if (!FIELDS.get(type).contains(field) || SYSTEM_FIELDS.contains(field)) {
+                return mergeFailed("INVALID_FIELD", "No such column '" + field + "' on entity '" + type + "'");
+            }
+        }
+        ObjectNode kept = records.get(type).get(masterId);
+        sets.forEach(kept::put);
+        List<String> moved = new ArrayList<>();
+        for (String loser : losers) {
+            for (String[] child : CHILDREN.get(type)) {
+                records.get(child[0]).values().stream().filter(r -> loser.equals(r.path(child[1]).asText()))
+                        .forEach(r -> {
+                            r.put(child[1], masterId);
+                            moved.add(r.path("Id").asText());
+                        });
+            }
+            ObjectNode gone = records.get(type).remove(loser);
+            gone.put("IsDeleted", true).put("MasterRecordId", masterId);
+            recycleBin.get(type).put(loser, gone);
+        }
+        StringBuilder result = new StringBuilder("<result><id>" + masterId + "</id>");
+        losers.forEach(id -> result.append("<mergedRecordIds>").append(id).append("</mergedRecordIds>"));
+        result.append("<success>true</success>");
+        moved.forEach(id -> result.append("<updatedRelatedIds>").append(id).append("</updatedRelatedIds>"));
+        return soapAnswer(200, "<mergeResponse>" + result + "</result></mergeResponse>");
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
+    private static Answer mergeFailed(String statusCode, String message) {
+        return soapAnswer(200, "<mergeResponse><result><errors><message>" + message + "</message><statusCode>"
+                + statusCode + "</statusCode></errors><id xsi:nil=\"true\"/><success>false</success></result>"
+                + "</mergeResponse>");
+    }
+
+    private static Answer fault(String code, String message) {
+        return new Answer(500, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\""
+                + ENVELOPE_NS + "\" xmlns:sf=\"urn:fault.partner.soap.sforce.com\" xmlns:xsi=\""
+                + "http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body><soapenv:Fault><faultcode>" + code
+                + "</faultcode><faultstring>" + message + "</faultstring></soapenv:Fault></soapenv:Body>"
+                + "</soapenv:Envelope>", Map.of("Content-Type", "text/xml;charset=UTF-8"));
+    }
+
+    private static Answer soapAnswer(int status, String body) {
+        return new Answer(status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\""
+                + ENVELOPE_NS + "\" xmlns=\"" + PARTNER_NS + "\" xmlns:xsi=\""
+                + "http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body>" + body + "</soapenv:Body>"
+                + "</soapenv:Envelope>", Map.of("Content-Type", "text/xml;charset=UTF-8"));
+    }
+
+    private static String firstText(org.w3c.dom.Element within, String namespace, String localName) {
+        org.w3c.dom.NodeList found = within.getElementsByTagNameNS(namespace, localName);
+        return found.getLength() == 0 ? "" : found.item(0).getTextContent().strip();
     }
 
     /** SOQL compares text case-insensitively; LIKE knows % and _, and \% \_ for themselves. */
@@ -503,13 +728,20 @@ final class FakeSalesforce implements AutoCloseable {
                 return Optional.of(errors(400, "INVALID_FIELD", "No such column '" + name + "' on sobject of type "
                         + type, List.of()));
             }
+            if (SYSTEM_FIELDS.contains(name)) {
+                return Optional.of(errors(400, "INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
+                        + name + ". Please check the security settings of this field.", List.of(name)));
+            }
+            if (field.getValue().isNull()) {
+                continue;
+            }
             if (name.equals("Lifecycle_Stage__c") && !STAGES.contains(value)) {
                 return Optional.of(errors(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Lifecycle Stage: bad "
                         + "value for restricted picklist field: " + value, List.of(name)));
             }
-            if (name.equals("IsClosed")) {
+            if (name.equals("IsClosed") || name.equals("IsWon")) {
                 return Optional.of(errors(400, "INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
-                        + "IsClosed. Please check the security settings of this field.", List.of(name)));
+                        + name + ". Please check the security settings of this field.", List.of(name)));
             }
             if (name.equals("StageName") && !STAGE_NAMES.contains(value)) {
                 return Optional.of(errors(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "Stage: bad value for "
@@ -538,6 +770,7 @@ final class FakeSalesforce implements AutoCloseable {
         if (type.equals("Opportunity") && record.has("StageName")) {
             String stage = record.path("StageName").asText();
             record.put("IsClosed", stage.equals("Closed Won") || stage.equals("Closed Lost"));
+            record.put("IsWon", stage.equals("Closed Won"));
         }
     }
 
