@@ -1,7 +1,9 @@
 package dev.orchestrator.web.boot;
 
 import dev.orchestrator.adapter.crm.hubspot.HubSpotAdapter;
+import dev.orchestrator.adapter.crm.hubspot.HubSpotCompanyFields;
 import dev.orchestrator.adapter.crm.hubspot.HubSpotSettings;
+import dev.orchestrator.adapter.crm.salesforce.SalesforceAccountFields;
 import dev.orchestrator.adapter.crm.salesforce.SalesforceAdapter;
 import dev.orchestrator.adapter.crm.salesforce.SalesforceSettings;
 import dev.orchestrator.adapter.crm.sandbox.SandboxCrmAdapter;
@@ -64,13 +66,17 @@ final class AuditWiring {
         switch (settings.crm()) {
             case "hubspot" -> {
                 HubSpotAdapter.LanesWithRecords hubSpot = HubSpotAdapter.createLanesWithRecords(
-                        HubSpotSettings.fromEnvironment(System.getenv()), http, clock);
+                        HubSpotSettings.fromEnvironment(System.getenv()), CrmWiring.companyFields(
+                                "HUBSPOT_COMPANY_PROPERTIES", () -> HubSpotCompanyFields.fromEnvironment(
+                                        System.getenv())), http, clock);
                 this.records = hubSpot.records();
                 this.fixes = hubSpot.fixes();
             }
             case "salesforce" -> {
                 SalesforceSettings salesforce = SalesforceSettings.fromEnvironment(System.getenv());
-                this.records = SalesforceAdapter.records(salesforce, http);
+                this.records = SalesforceAdapter.records(salesforce, CrmWiring.companyFields(
+                        "SALESFORCE_ACCOUNT_FIELDS", () -> SalesforceAccountFields.fromEnvironment(System.getenv())),
+                        http);
                 this.fixes = SalesforceAdapter.fixes(salesforce, http);
             }
             default -> {

@@ -64,7 +64,7 @@ final class CrmWiring {
     }
 
     /** A bad company field map stops start-up with the variable's name, not a stack trace from the adapter. */
-    private static <T> T companyFields(String variable, java.util.function.Supplier<T> read) {
+    static <T> T companyFields(String variable, java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (IllegalArgumentException e) {

@@ -92,13 +92,24 @@ public final class HubSpotAdapter {
 
     public static LanesWithRecords createLanesWithRecords(HubSpotSettings settings, HttpClient http, Clock clock,
             Sleeper sleeper) {
+        return createLanesWithRecords(settings, HubSpotCompanyFields.defaults(), http, clock, sleeper);
+    }
+
+    /** As above, with the portal's company properties and industry options ({@link HubSpotCompanyFields}). */
+    public static LanesWithRecords createLanesWithRecords(HubSpotSettings settings, HubSpotCompanyFields companyFields,
+            HttpClient http, Clock clock) {
+        return createLanesWithRecords(settings, companyFields, http, clock, Sleeper.threadSleep());
+    }
+
+    static LanesWithRecords createLanesWithRecords(HubSpotSettings settings, HubSpotCompanyFields companyFields,
+            HttpClient http, Clock clock, Sleeper sleeper) {
         ObjectMapper json = json();
         HubSpotErrors errors = new HubSpotErrors(json, settings.token(), settings.fieldMap());
         HubSpotHttp client = new HubSpotHttp(settings, http, new RateLimiter(settings.rateLimits(), clock, sleeper),
                 clock, json, errors);
         return new LanesWithRecords(new Lanes(new HubSpotCrmGateway(client, errors, settings.fieldMap(), json,
                 Lane.LIVE), new HubSpotCrmGateway(client, errors, settings.fieldMap(), json, Lane.BACKFILL)),
-                new HubSpotCrmRecords(client, errors, json), new HubSpotRecordFixes(client, errors, json));
+                new HubSpotCrmRecords(client, errors, json, companyFields), new HubSpotRecordFixes(client, errors, json));
     }
 
     /**

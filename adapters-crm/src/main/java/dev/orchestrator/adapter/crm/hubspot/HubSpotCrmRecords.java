@@ -2,6 +2,7 @@ package dev.orchestrator.adapter.crm.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.application.port.out.crm.CompanyProfileField;
 import dev.orchestrator.application.port.out.crm.CrmCompanyRecord;
 import dev.orchestrator.application.port.out.crm.CrmContactRecord;
 import dev.orchestrator.application.port.out.crm.CrmDealRecord;
@@ -29,7 +30,6 @@ final class HubSpotCrmRecords implements CrmRecords {
     private static final String OWNERS = "/crm/v3/owners";
     private static final String CONTACT_PROPERTIES = "email,firstname,lastname,phone,country,lifecyclestage,"
             + "hubspot_owner_id,company,associatedcompanyid";
-    private static final String COMPANY_PROPERTIES = "name,domain,industry,country,hubspot_owner_id";
     private static final String DEAL_PROPERTIES = "dealstage,hs_is_closed_won";
     private static final String ACTIVE = "active:";
     private static final String ARCHIVED = "archived:";
@@ -37,11 +37,18 @@ final class HubSpotCrmRecords implements CrmRecords {
     private final HubSpotHttp http;
     private final HubSpotErrors errors;
     private final ObjectMapper json;
+    private final HubSpotCompanyFields companyFields;
 
-    HubSpotCrmRecords(HubSpotHttp http, HubSpotErrors errors, ObjectMapper json) {
+    /**
+     * {@code companyFields} say which property holds a company's industry and which of the portal's options stand
+     * for which industry of our taxonomy: a company is read with our key, so the audit flags only options the
+     * taxonomy has no place for, not every HubSpot option.
+     */
+    HubSpotCrmRecords(HubSpotHttp http, HubSpotErrors errors, ObjectMapper json, HubSpotCompanyFields companyFields) {
         this.http = http;
         this.errors = errors;
         this.json = json;
+        this.companyFields = companyFields;
     }
 
     @Override
@@ -61,10 +68,13 @@ final class HubSpotCrmRecords implements CrmRecords {
 
     @Override
     public RecordPage<CrmCompanyRecord> companies(Optional<String> cursor, int limit) {
-        return objects("companies", COMPANY_PROPERTIES, "", cursor, limit, o -> {
+        Optional<String> industry = companyFields.property(CompanyProfileField.INDUSTRY);
+        String properties = "name,domain," + industry.map(name -> name + ",").orElse("") + "country,hubspot_owner_id";
+        return objects("companies", properties, "", cursor, limit, o -> {
             JsonNode p = o.path("properties");
             return new CrmCompanyRecord(o.path("id").asText(), text(p, "name"), text(p, "domain"),
-                    text(p, "industry"), text(p, "country"), text(p, "hubspot_owner_id"));
+                    industry.map(name -> companyFields.fromPortal(CompanyProfileField.INDUSTRY, text(p, name)))
+                            .orElse(""), text(p, "country"), text(p, "hubspot_owner_id"));
         });
     }
 

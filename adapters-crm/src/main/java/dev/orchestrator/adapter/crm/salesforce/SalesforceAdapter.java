@@ -58,10 +58,16 @@ public final class SalesforceAdapter {
 
     /** Salesforce's contacts, accounts, users and opportunities paged through (SOQL, then {@code nextRecordsUrl}). */
     public static CrmRecords records(SalesforceSettings settings, HttpClient http) {
+        return records(settings, SalesforceAccountFields.defaults(), http);
+    }
+
+    /** As above, with the org's Account fields and industry picklist values ({@link SalesforceAccountFields}). */
+    public static CrmRecords records(SalesforceSettings settings, SalesforceAccountFields accountFields,
+            HttpClient http) {
         ObjectMapper json = new ObjectMapper();
         Secrets secrets = new Secrets(settings.clientSecret());
         SalesforceTokens tokens = new SalesforceTokens(settings, http, json, secrets);
         return new SalesforceCrmRecords(new SalesforceHttp(settings, http, tokens, json, secrets),
-                new SalesforceErrors(json, secrets, settings.fieldMap()), settings.fieldMap(), json);
+                new SalesforceErrors(json, secrets, settings.fieldMap()), settings.fieldMap(), json, accountFields);
     }
 }

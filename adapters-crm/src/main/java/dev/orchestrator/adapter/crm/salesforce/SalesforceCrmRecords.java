@@ -3,6 +3,7 @@ package dev.orchestrator.adapter.crm.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.adapter.crm.salesforce.SalesforceFieldMap.Field;
+import dev.orchestrator.application.port.out.crm.CompanyProfileField;
 import dev.orchestrator.application.port.out.crm.CrmCompanyRecord;
 import dev.orchestrator.application.port.out.crm.CrmContactRecord;
 import dev.orchestrator.application.port.out.crm.CrmDealRecord;
@@ -28,12 +29,20 @@ final class SalesforceCrmRecords implements CrmRecords {
     private final SalesforceErrors errors;
     private final SalesforceFieldMap fields;
     private final ObjectMapper json;
+    private final SalesforceAccountFields accountFields;
 
-    SalesforceCrmRecords(SalesforceHttp http, SalesforceErrors errors, SalesforceFieldMap fields, ObjectMapper json) {
+    /**
+     * {@code accountFields} say which field holds an account's industry and which picklist values stand for which
+     * industry of our taxonomy: an account is read with our key, so the audit flags only values the taxonomy has no
+     * place for, not every value of the org's picklist.
+     */
+    SalesforceCrmRecords(SalesforceHttp http, SalesforceErrors errors, SalesforceFieldMap fields, ObjectMapper json,
+            SalesforceAccountFields accountFields) {
         this.http = http;
         this.errors = errors;
         this.fields = fields;
         this.json = json;
+        this.accountFields = accountFields;
     }
 
     @Override
@@ -54,11 +63,13 @@ final class SalesforceCrmRecords implements CrmRecords {
 
     @Override
     public RecordPage<CrmCompanyRecord> companies(Optional<String> cursor, int limit) {
-        String soql = "SELECT Id, " + f(Field.ACCOUNT_NAME) + ", " + f(Field.ACCOUNT_WEBSITE)
-                + ", Industry, BillingCountry, OwnerId FROM Account ORDER BY Id";
+        Optional<String> industry = accountFields.field(CompanyProfileField.INDUSTRY);
+        String soql = "SELECT Id, " + f(Field.ACCOUNT_NAME) + ", " + f(Field.ACCOUNT_WEBSITE) + ", "
+                + industry.map(name -> name + ", ").orElse("") + "BillingCountry, OwnerId FROM Account ORDER BY Id";
         return page("list accounts", soql, cursor, r -> new CrmCompanyRecord(r.path("Id").asText(),
                 text(r, f(Field.ACCOUNT_NAME)), SalesforceCrmGateway.host(text(r, f(Field.ACCOUNT_WEBSITE))),
-                text(r, "Industry"), text(r, "BillingCountry"), text(r, "OwnerId")));
+                industry.map(name -> accountFields.fromOrg(CompanyProfileField.INDUSTRY, text(r, name))).orElse(""),
+                text(r, "BillingCountry"), text(r, "OwnerId")));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.orchestrator.adapter.crm.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.application.port.out.crm.CompanyProfileField;
+import dev.orchestrator.application.port.out.crm.CrmCompanyRecord;
 import dev.orchestrator.application.port.out.crm.CrmContactRecord;
 import dev.orchestrator.application.port.out.crm.CrmDealRecord;
 import dev.orchestrator.application.port.out.crm.CrmOwnerRecord;
@@ -51,8 +53,35 @@ class HubSpotCrmRecordsTest {
         var page = records.companies(Optional.of("55"), 100);
 
         assertThat(page.next()).isEmpty();
-        assertThat(page.records().get(0).industry()).isEqualTo("COMPUTER_SOFTWARE");
+        assertThat(page.records().get(0).name()).isEqualTo("Acme");
         assertThat(portal.requests()).singleElement().asString().contains("&after=55");
+    }
+
+    @Test
+    void aCompanysIndustryOptionIsReadAsTheTaxonomyKeyItStandsFor() {
+        portal.answer("/crm/v3/objects/companies", """
+                {"results":[{"id":"55","properties":{"name":"Acme","industry":"COMPUTER_SOFTWARE"}},
+                 {"id":"56","properties":{"name":"Ledger & Co","industry":"ACCOUNTING"}}]}""");
+
+        var page = records.companies(Optional.empty(), 100);
+
+        assertThat(page.records()).extracting(CrmCompanyRecord::industry).containsExactly("software", "ACCOUNTING");
+    }
+
+    @Test
+    void theIndustryIsReadFromThePropertyThePortalKeepsItIn() {
+        CrmRecords remapped = HubSpotAdapter.createLanesWithRecords(
+                HubSpotSettings.of("pat-na1-test").withBaseUrl(portal.uri()),
+                HubSpotCompanyFields.defaults().withProperty(CompanyProfileField.INDUSTRY, "sector")
+                        .withIndustryOption("software", "SaaS"), HttpClient.newHttpClient(),
+                MutableClock.at("2026-01-05T10:15:30Z"), duration -> { }).records();
+        portal.answer("/crm/v3/objects/companies", """
+                {"results":[{"id":"55","properties":{"name":"Acme","sector":"SaaS","industry":"RETAIL"}}]}""");
+
+        var page = remapped.companies(Optional.empty(), 100);
+
+        assertThat(page.records().get(0).industry()).isEqualTo("software");
+        assertThat(portal.requests()).singleElement().asString().contains("properties=name,domain,sector,country");
     }
 
     @Test

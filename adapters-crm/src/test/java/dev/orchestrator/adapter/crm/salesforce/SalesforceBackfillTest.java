@@ -13,6 +13,9 @@ import dev.orchestrator.application.port.in.audit.BackfillItem;
 import dev.orchestrator.application.port.in.audit.BackfillJob;
 import dev.orchestrator.application.port.in.audit.BackfillRate;
 import dev.orchestrator.application.port.in.audit.BackfillRunReport;
+import dev.orchestrator.application.port.in.audit.CrmAuditReport;
+import dev.orchestrator.application.port.in.audit.Finding;
+import dev.orchestrator.application.port.in.audit.FindingKind;
 import dev.orchestrator.application.port.in.audit.FixKind;
 import dev.orchestrator.application.port.in.audit.ItemStatus;
 import dev.orchestrator.application.port.in.audit.JobStatus;
@@ -61,10 +64,13 @@ class SalesforceBackfillTest {
         org.close();
     }
 
+    private CrmAuditReport audit() {
+        return new AuditCrmService(FreeMailDomains.shipped(), new IsoCountryCodes(), SurvivorRule.mostComplete(),
+                clock).audit(AuditCrmQuery.of(SalesforceAdapter.records(settings, http)));
+    }
+
     private BackfillJob plan() {
-        return backfill.plan(new PlanBackfillCommand(new AuditCrmService(FreeMailDomains.shipped(),
-                new IsoCountryCodes(), SurvivorRule.mostComplete(), clock)
-                .audit(AuditCrmQuery.of(SalesforceAdapter.records(settings, http))), 2, "ops@example.com"));
+        return backfill.plan(new PlanBackfillCommand(audit(), 2, "ops@example.com"));
     }
 
     private BackfillRunReport run(BackfillJob job) {
@@ -101,6 +107,17 @@ class SalesforceBackfillTest {
         assertThat(org.deleted("Contact", sparse).path("MasterRecordId").asText()).isEqualTo(fuller);
         assertThat(org.record("Task", task).path("WhoId").asText()).isEqualTo(fuller);
         assertThat(org.violations()).isEmpty();
+    }
+
+    @Test
+    void an_industry_from_the_orgs_picklist_that_the_taxonomy_maps_is_no_finding_and_one_it_does_not_map_is() {
+        org.hold("Account", Map.of("Name", "Globex", "OwnerId", ANN, "Industry", "Technology"));
+        String shipyard = org.hold("Account", Map.of("Name", "Shipyard", "OwnerId", ANN, "Industry", "Shipbuilding"));
+
+        CrmAuditReport report = audit();
+
+        assertThat(report.findings()).filteredOn(f -> f.kind() == FindingKind.NON_STANDARD_INDUSTRY)
+                .extracting(Finding::recordId).containsExactly(shipyard);
     }
 
     @Test

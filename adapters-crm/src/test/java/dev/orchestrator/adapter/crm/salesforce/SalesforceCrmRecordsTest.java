@@ -56,8 +56,20 @@ class SalesforceCrmRecordsTest {
         RecordPage<CrmCompanyRecord> page = records.companies(Optional.of("/services/data/v62.0/query/01gxx-2000"),
                 100);
 
-        assertThat(page.records()).containsExactly(new CrmCompanyRecord("001B", "Acme", "acme.com", "Technology",
+        assertThat(page.records()).containsExactly(new CrmCompanyRecord("001B", "Acme", "acme.com", "software",
                 "US", "005A"));
         assertThat(page.next()).isEmpty();
+    }
+
+    @Test
+    void anIndustryPicklistValueIsReadAsTheTaxonomyKeyItStandsForAndAnyOtherAsItIs() {
+        org.answer("/services/data/v62.0/query?q=SELECT", """
+                {"done":true,"records":[{"Id":"001B","Name":"Acme","Industry":"Finance"},
+                 {"Id":"001C","Name":"Shipyard","Industry":"Shipbuilding"}]}""");
+
+        RecordPage<CrmCompanyRecord> page = records.companies(Optional.empty(), 100);
+
+        assertThat(page.records()).extracting(CrmCompanyRecord::industry)
+                .containsExactly("financial_services", "Shipbuilding");
     }
 }
