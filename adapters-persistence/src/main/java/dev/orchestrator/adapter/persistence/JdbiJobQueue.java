@@ -27,8 +27,15 @@ import java.util.stream.Collectors;
 final class JdbiJobQueue implements JobQueue {
     private static final Duration RESCUE_INTERVAL = Duration.ofSeconds(5);
     /**
-     * Takes up to {@code max} ready jobs, sets their events to {@code processing} and answers each job with its
-     * event as that left it (no event: the event was decided before, and the worker reads it itself).
+     * Takes a worker's share of the ready jobs (as many as are ready divided by the sharing workers, rounded up,
+     * at most {@code max}), sets their events to {@code processing} and answers each job with its event as that
+     * left it (no event: the event was decided before, and the worker reads it itself).
+     *
+     * <p>The oldest {@code max} ready jobs are locked with a constant {@code limit} and the share is taken from
+     * them: with the share itself as the {@code limit}, a number known only when the claim runs, the planner
+     * assumed a tenth of the table and hashed all jobs and events to update ten (73 ms a claim under 40,000
+     * waiting, against 2.4). The ready jobs are counted only up to {@code max} times the workers, in
+     * {@code run_at} order so the count reads the {@code jobs_ready} index and stops there.
      *
      * <p>The events are reached by id only: their status is tested as "not decided" ({@code not in}, which no index
      * answers), never as "received or processing" ({@code in}, which the status index answers). Statistics taken at
@@ -36,20 +43,25 @@ final class JdbiJobQueue implements JobQueue {
      * event by status for each claim: under a backlog of thousands, 2,554 buffers a claim instead of 453, 11.8 ms
      * instead of 0.9 (BENCHMARKS.md §2i). Equivalent by the table's status check.
      *
-     * <p>The batch size is written into the text ({@code %d}), not bound: with {@code limit} a parameter,
+     * <p>The batch size and the workers are written into the text, not bound: with {@code limit} a parameter,
      * PostgreSQL never judged its kept plan good enough and planned every claim afresh (659 plans in 657 claims of
      * a drain, 0.7 ms each under a backlog, BENCHMARKS.md §2n).
      */
     private static final String CLAIM = HandleContext.RELAXED_CTE + """
             , claimable as (
-                select id from jobs where status = 'ready' and run_at <= :now
-                order by run_at limit %d
+                select id, run_at from jobs where status = 'ready' and run_at <= :now
+                order by run_at limit %1$d
                 for update skip locked
+            ),
+            share as (
+                select id from claimable order by run_at
+                limit (select ceil(count(*) / %2$d::numeric)::int from (select 1 from jobs
+                    where status = 'ready' and run_at <= :now order by run_at limit %1$d * %2$d) waiting)
             ),
             claimed as (
                 update jobs j set status = 'running', attempts = j.attempts + 1,
                     lease_token = j.lease_token + 1, locked_until = :lockedUntil, updated_at = :now
-                from claimable c where j.id = c.id
+                from share c where j.id = c.id
                 returning j.id, j.kind, j.event_id, j.attempts, j.max_attempts, j.lease_token
             ),
             processing as (
@@ -60,8 +72,8 @@ final class JdbiJobQueue implements JobQueue {
             select c.id as job_id, c.kind, c.event_id, c.attempts, c.max_attempts, c.lease_token, p.*
             from claimed c cross join relaxed left join processing p on p.id = c.event_id""";
 
-    /** One text a batch size, so the driver's statement cache finds the same string each time. */
-    private static final Map<Integer, String> CLAIM_TEXTS = new ConcurrentHashMap<>();
+    /** One text a batch size and worker count, so the driver's statement cache finds the same string each time. */
+    private static final Map<List<Integer>, String> CLAIM_TEXTS = new ConcurrentHashMap<>();
 
     private final HandleContext db;
     private final AtomicReference<Instant> lastRescue = new AtomicReference<>();
@@ -70,11 +82,14 @@ final class JdbiJobQueue implements JobQueue {
         this.db = db;
     }
 
-    static String claimOf(int max) {
+    static String claimOf(int max, int sharers) {
         if (max < 0) {
             throw new IllegalArgumentException("a claim cannot take " + max + " jobs");
         }
-        return CLAIM_TEXTS.computeIfAbsent(max, size -> CLAIM.formatted(size));
+        if (sharers < 1) {
+            throw new IllegalArgumentException("a claim is shared by at least one worker, not " + sharers);
+        }
+        return CLAIM_TEXTS.computeIfAbsent(List.of(max, sharers), key -> CLAIM.formatted(max, sharers));
     }
 
     @Override
@@ -90,9 +105,9 @@ final class JdbiJobQueue implements JobQueue {
     }
 
     @Override
-    public List<ClaimedJob> claim(int max, Duration lease, Instant now) {
+    public List<ClaimedJob> claim(int max, int sharers, Duration lease, Instant now) {
         rescueExpiredLeases(now);
-        return db.with(handle -> handle.createQuery(claimOf(max))
+        return db.with(handle -> handle.createQuery(claimOf(max, sharers))
                 .bind("now", Timestamp.from(now))
                 .bind("lockedUntil", Timestamp.from(now.plus(lease)))
                 .map((rs, ctx) -> new ClaimedJob(rs.getLong("job_id"), JobKind.fromKey(rs.getString("kind")),

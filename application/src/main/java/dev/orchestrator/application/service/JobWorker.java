@@ -57,6 +57,7 @@ public final class JobWorker {
     private final IdGenerator ids;
     private final Clock clock;
     private final int batchSize;
+    private final int sharers;
     private final Duration lease;
     private final Optional<RunActionUseCase> actions;
     private final Optional<JobLedger> ledger;
@@ -72,6 +73,18 @@ public final class JobWorker {
     public JobWorker(JobQueue queue, ProcessEventUseCase processEvent, EventStore events, AuditLog audit,
             ErrorPolicy policy, IdGenerator ids, Clock clock, int batchSize, Duration lease,
             Optional<RunActionUseCase> actions, Optional<JobLedger> ledger, Optional<OperatorAlertService> alerts) {
+        this(queue, processEvent, events, audit, policy, ids, clock, batchSize, 1, lease, actions, ledger, alerts);
+    }
+
+    /**
+     * As above, for one of {@code sharers} threads running this worker: each claims its share of the ready jobs
+     * ({@link JobQueue#claim(int, int, Duration, Instant)}), so a few jobs go to as many threads instead of queueing
+     * behind each other in one thread's batch.
+     */
+    public JobWorker(JobQueue queue, ProcessEventUseCase processEvent, EventStore events, AuditLog audit,
+            ErrorPolicy policy, IdGenerator ids, Clock clock, int batchSize, int sharers, Duration lease,
+            Optional<RunActionUseCase> actions, Optional<JobLedger> ledger, Optional<OperatorAlertService> alerts) {
+        this.sharers = sharers;
         this.actions = actions;
         this.ledger = ledger;
         this.alerts = alerts;
@@ -95,7 +108,7 @@ public final class JobWorker {
      */
     public int runOnce() {
         Instant claimedAt = clock.instant();
-        List<ClaimedJob> claimed = queue.claim(batchSize, lease, claimedAt);
+        List<ClaimedJob> claimed = queue.claim(batchSize, sharers, lease, claimedAt);
         if (claimed.isEmpty()) {
             return 0;
         }

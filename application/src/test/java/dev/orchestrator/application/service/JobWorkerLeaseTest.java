@@ -160,6 +160,16 @@ class JobWorkerLeaseTest {
         }
     }
 
+    @Test
+    void aWorkerThreadAmongSeveralClaimsItsShareOfTheReadyJobs() {
+        new JobWorker(queue, command -> new ProcessOutcome.Done(Optional.empty(), false), events, new NoAudit(),
+                new ErrorPolicy(Duration.ofSeconds(2), Duration.ofMinutes(30), () -> 0.5), new SequentialIds(),
+                Clock.fixed(NOW, ZoneOffset.UTC), 10, 4, Duration.ofMinutes(5), Optional.empty(), Optional.empty(),
+                Optional.empty()).runOnce();
+
+        assertThat(queue.claims).containsExactly(List.of(10, 4));
+    }
+
     private JobWorker worker(dev.orchestrator.application.port.in.ProcessEventUseCase process) {
         return worker(process, Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -180,9 +190,12 @@ class JobWorkerLeaseTest {
         long currentToken = 1;
         List<ClaimedJob> batch = List.of(new ClaimedJob(7, JobKind.PROCESS_EVENT, EVENT, 1, 5, 1));
         private boolean claimed;
+        /** Each claim's most jobs and the workers it was shared among. */
+        final List<List<Integer>> claims = new ArrayList<>();
 
         @Override
-        public List<ClaimedJob> claim(int max, Duration lease, Instant now) {
+        public List<ClaimedJob> claim(int max, int sharers, Duration lease, Instant now) {
+            claims.add(List.of(max, sharers));
             if (claimed) {
                 return List.of();
             }

@@ -208,7 +208,8 @@ public final class Orchestrator implements AutoCloseable {
             JobWorker worker = new JobWorker(persistence.jobs(), crmUpdates(process, parser, stores, persistence, rules,
                     ids, clock), persistence.events(), persistence.audit(),
                     ActionWiring.errorPolicy(System.getenv()),
-                    ids, clock, 10, jobLease(System.getenv()), Optional.of(actions.runner()),
+                    ids, clock, 10, settings.workerThreads(), jobLease(System.getenv()),
+                    Optional.of(actions.runner()),
                     Optional.of(persistence.jobLedger()), Optional.of(actions.alerts()));
             EventQueryService eventQueries = new EventQueryService(persistence.events(), persistence.jobs(),
                     persistence.audit());

@@ -13,7 +13,16 @@ public interface JobQueue {
     void enqueue(JobKind kind, UUID eventId, Instant runAt, int maxAttempts);
 
     /** Claims ready jobs and jobs whose lease expired (their worker died), each for {@code lease}. */
-    List<ClaimedJob> claim(int max, Duration lease, Instant now);
+    default List<ClaimedJob> claim(int max, Duration lease, Instant now) {
+        return claim(max, 1, lease, now);
+    }
+
+    /**
+     * Claims a fair share of the ready jobs for one of {@code sharers} workers: as many as are ready divided by the
+     * workers, rounded up, at least one and at most {@code max}. A worker runs its claim one job after another, so a
+     * claim of ten while other workers idle makes its tenth job wait for nine; in a flood every claim is full.
+     */
+    List<ClaimedJob> claim(int max, int sharers, Duration lease, Instant now);
 
     /**
      * Marks the job done if {@code leaseToken} is still its claim's token and it is running; answers whether it did.
