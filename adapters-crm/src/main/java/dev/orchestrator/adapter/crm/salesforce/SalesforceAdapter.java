@@ -31,8 +31,8 @@ public final class SalesforceAdapter {
         SalesforceTokens tokens = new SalesforceTokens(settings, http, json, secrets);
         SalesforceErrors errors = new SalesforceErrors(json, secrets, settings.fieldMap());
         SalesforceHttp client = new SalesforceHttp(settings, http, tokens, json, secrets);
-        SalesforceRecords records = new SalesforceRecords(client, errors, json);
-        return new Ports(new SalesforceCrmGateway(client, errors, settings.fieldMap(), json),
+        SalesforceRecords records = new SalesforceRecords(client, errors);
+        return new Ports(new SalesforceCrmGateway(client, errors, settings.fieldMap()),
                 new SalesforceDeals(records), new SalesforceEngagements(records),
                 new SalesforceContactBatches(records, settings.fieldMap()),
                 new SalesforceCompanyProfiles(records, accountFields));
@@ -44,7 +44,7 @@ public final class SalesforceAdapter {
         SalesforceTokens tokens = new SalesforceTokens(settings, http, json, secrets);
         SalesforceErrors errors = new SalesforceErrors(json, secrets, settings.fieldMap());
         return new SalesforceCrmGateway(new SalesforceHttp(settings, http, tokens, json, secrets), errors,
-                settings.fieldMap(), json);
+                settings.fieldMap());
     }
 
     /** The backfill's reads, field writes and merges on Salesforce (REST, and the SOAP API's {@code merge()}). */
@@ -68,6 +68,6 @@ public final class SalesforceAdapter {
         Secrets secrets = new Secrets(settings.clientSecret());
         SalesforceTokens tokens = new SalesforceTokens(settings, http, json, secrets);
         return new SalesforceCrmRecords(new SalesforceHttp(settings, http, tokens, json, secrets),
-                new SalesforceErrors(json, secrets, settings.fieldMap()), settings.fieldMap(), json, accountFields);
+                new SalesforceErrors(json, secrets, settings.fieldMap()), settings.fieldMap(), accountFields);
     }
 }

@@ -93,7 +93,7 @@ final class SalesforceContactBatches implements CrmContactBatches {
         if (!reply.ok()) {
             throw records.errors().classify(operation, reply);
         }
-        return records.readTree(reply, operation);
+        return records.errors().body(operation, reply);
     }
 
     /** Results come back in input order; inside collections the error code is {@code statusCode}. */

@@ -1,7 +1,6 @@
 package dev.orchestrator.adapter.crm.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.adapter.crm.salesforce.SalesforceFieldMap.Field;
 import dev.orchestrator.application.port.out.crm.CompanyDraft;
 import dev.orchestrator.application.port.out.crm.ContactDraft;
@@ -15,7 +14,6 @@ import dev.orchestrator.domain.crm.CrmObjectId;
 import dev.orchestrator.domain.crm.EmailAddress;
 import dev.orchestrator.domain.crm.PersonName;
 import dev.orchestrator.domain.shared.DomainViolation;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,13 +37,11 @@ final class SalesforceCrmGateway implements CrmGateway {
     private final SalesforceHttp http;
     private final SalesforceErrors errors;
     private final SalesforceFieldMap fields;
-    private final ObjectMapper json;
 
-    SalesforceCrmGateway(SalesforceHttp http, SalesforceErrors errors, SalesforceFieldMap fields, ObjectMapper json) {
+    SalesforceCrmGateway(SalesforceHttp http, SalesforceErrors errors, SalesforceFieldMap fields) {
         this.http = http;
         this.errors = errors;
         this.fields = fields;
-        this.json = json;
     }
 
     @Override
@@ -82,7 +78,7 @@ final class SalesforceCrmGateway implements CrmGateway {
         if (!reply.ok()) {
             throw errors.classify("upsert contact", reply);
         }
-        return new CrmObjectId(readTree(reply, "upsert contact").path("id").asText());
+        return new CrmObjectId(errors.body("upsert contact", reply).path("id").asText());
     }
 
     @Override
@@ -120,7 +116,7 @@ final class SalesforceCrmGateway implements CrmGateway {
         if (!reply.ok()) {
             throw errors.classify("create company", reply);
         }
-        return new CrmObjectId(readTree(reply, "create company").path("id").asText());
+        return new CrmObjectId(errors.body("create company", reply).path("id").asText());
     }
 
     @Override
@@ -161,7 +157,7 @@ final class SalesforceCrmGateway implements CrmGateway {
                 CrmFailure failure = errors.classify("health check", reply);
                 return new CrmHealth(NAME, false, failure.kind() + ": " + failure.getMessage());
             }
-            JsonNode daily = readTree(reply, "health check").path("DailyApiRequests");
+            JsonNode daily = errors.body("health check", reply).path("DailyApiRequests");
             String allowance = daily.has("Max") ? "; " + daily.path("Remaining").asText() + " of "
                     + daily.path("Max").asText() + " API requests left today"
                     : http.lastLimitInfo().isEmpty() ? "" : "; " + http.lastLimitInfo();
@@ -221,7 +217,7 @@ final class SalesforceCrmGateway implements CrmGateway {
             if (!reply.ok()) {
                 throw errors.classify(operation, reply);
             }
-            JsonNode page = readTree(reply, operation);
+            JsonNode page = errors.body(operation, reply);
             page.path("records").forEach(records::add);
             path = page.path("done").asBoolean(true) || !page.hasNonNull("nextRecordsUrl") ? null
                     : page.get("nextRecordsUrl").asText();
@@ -269,14 +265,6 @@ final class SalesforceCrmGateway implements CrmGateway {
         return fields.field(field);
     }
 
-    private JsonNode readTree(SalesforceHttp.Reply reply, String operation) {
-        try {
-            return json.readTree(reply.body() == null || reply.body().isBlank() ? "{}" : reply.body());
-        } catch (IOException e) {
-            throw new CrmFailure(CrmFailure.Kind.RETRYABLE, "Salesforce " + operation + " answered " + reply.status()
-                    + " with a body we cannot read (" + e.getClass().getSimpleName() + ")", Optional.empty(), null);
-        }
-    }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

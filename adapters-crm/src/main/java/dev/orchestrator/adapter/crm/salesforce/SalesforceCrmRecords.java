@@ -1,17 +1,14 @@
 package dev.orchestrator.adapter.crm.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.adapter.crm.salesforce.SalesforceFieldMap.Field;
 import dev.orchestrator.application.port.out.crm.CompanyProfileField;
 import dev.orchestrator.application.port.out.crm.CrmCompanyRecord;
 import dev.orchestrator.application.port.out.crm.CrmContactRecord;
 import dev.orchestrator.application.port.out.crm.CrmDealRecord;
-import dev.orchestrator.application.port.out.crm.CrmFailure;
 import dev.orchestrator.application.port.out.crm.CrmOwnerRecord;
 import dev.orchestrator.application.port.out.crm.CrmRecords;
 import dev.orchestrator.application.port.out.crm.RecordPage;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ final class SalesforceCrmRecords implements CrmRecords {
     private final SalesforceHttp http;
     private final SalesforceErrors errors;
     private final SalesforceFieldMap fields;
-    private final ObjectMapper json;
     private final SalesforceAccountFields accountFields;
 
     /**
@@ -36,12 +32,11 @@ final class SalesforceCrmRecords implements CrmRecords {
      * industry of our taxonomy: an account is read with our key, so the audit flags only values the taxonomy has no
      * place for, not every value of the org's picklist.
      */
-    SalesforceCrmRecords(SalesforceHttp http, SalesforceErrors errors, SalesforceFieldMap fields, ObjectMapper json,
+    SalesforceCrmRecords(SalesforceHttp http, SalesforceErrors errors, SalesforceFieldMap fields,
             SalesforceAccountFields accountFields) {
         this.http = http;
         this.errors = errors;
         this.fields = fields;
-        this.json = json;
         this.accountFields = accountFields;
     }
 
@@ -100,13 +95,7 @@ final class SalesforceCrmRecords implements CrmRecords {
         if (!reply.ok()) {
             throw errors.classify(operation, reply);
         }
-        JsonNode page;
-        try {
-            page = json.readTree(reply.body() == null || reply.body().isBlank() ? "{}" : reply.body());
-        } catch (IOException e) {
-            throw new CrmFailure(CrmFailure.Kind.RETRYABLE, "Salesforce " + operation + " answered " + reply.status()
-                    + " with a body we cannot read (" + e.getClass().getSimpleName() + ")", Optional.empty(), null);
-        }
+        JsonNode page = errors.body(operation, reply);
         List<T> records = new ArrayList<>();
         page.path("records").forEach(r -> records.add(mapper.apply(r)));
         Optional<String> next = page.path("done").asBoolean(true) || !page.hasNonNull("nextRecordsUrl")

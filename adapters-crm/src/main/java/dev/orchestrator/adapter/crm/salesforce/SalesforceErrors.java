@@ -41,6 +41,16 @@ final class SalesforceErrors {
         this.fieldMap = fieldMap;
     }
 
+    /** An answer's JSON ({@code {}} when it has no body); a body that is not JSON is retryable, as any garbled answer. */
+    JsonNode body(String operation, SalesforceHttp.Reply reply) {
+        try {
+            return json.readTree(reply.body() == null || reply.body().isBlank() ? "{}" : reply.body());
+        } catch (IOException e) {
+            throw new CrmFailure(Kind.RETRYABLE, "Salesforce " + operation + " answered " + reply.status()
+                    + " with a body we cannot read (" + e.getClass().getSimpleName() + ")", Optional.empty(), null);
+        }
+    }
+
     CrmFailure classify(String operation, SalesforceHttp.Reply reply) {
         List<SalesforceError> errors = parse(reply.body());
         Set<String> codes = new LinkedHashSet<>();

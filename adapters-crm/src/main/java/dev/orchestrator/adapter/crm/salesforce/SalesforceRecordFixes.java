@@ -8,7 +8,6 @@ import dev.orchestrator.application.port.out.crm.CrmFailure;
 import dev.orchestrator.application.port.out.crm.CrmRecordFixes;
 import dev.orchestrator.application.port.out.crm.RecordField;
 import dev.orchestrator.application.port.out.crm.RecordType;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -143,7 +142,7 @@ final class SalesforceRecordFixes implements CrmRecordFixes {
         if (!reply.ok()) {
             throw errors.classify(operation, reply);
         }
-        JsonNode records = readJson(operation, reply).path("records");
+        JsonNode records = errors.body(operation, reply).path("records");
         if (records.isEmpty()) {
             throw errors.classify(operation, new SalesforceHttp.Reply(404, reply.headers(),
                     "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"no " + sObject(type) + " has the id " + id + "\"}]"));
@@ -158,17 +157,9 @@ final class SalesforceRecordFixes implements CrmRecordFixes {
         if (!reply.ok()) {
             throw errors.classify(operation, reply);
         }
-        return readJson(operation, reply);
+        return errors.body(operation, reply);
     }
 
-    private JsonNode readJson(String operation, SalesforceHttp.Reply reply) {
-        try {
-            return json.readTree(reply.body() == null || reply.body().isBlank() ? "{}" : reply.body());
-        } catch (IOException e) {
-            throw new CrmFailure(CrmFailure.Kind.RETRYABLE, "Salesforce " + operation + " answered " + reply.status()
-                    + " with a body we cannot read (" + e.getClass().getSimpleName() + ")", Optional.empty(), null);
-        }
-    }
 
     /** Ids go into paths, SOQL and the SOAP envelope: anything but a Salesforce id is refused before it is sent. */
     private static String checked(String id) {

@@ -1,10 +1,8 @@
 package dev.orchestrator.adapter.crm.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.application.port.out.crm.CrmFailure;
 import dev.orchestrator.domain.crm.CrmObjectId;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,12 +23,10 @@ final class SalesforceRecords {
 
     private final SalesforceHttp http;
     private final SalesforceErrors errors;
-    private final ObjectMapper json;
 
-    SalesforceRecords(SalesforceHttp http, SalesforceErrors errors, ObjectMapper json) {
+    SalesforceRecords(SalesforceHttp http, SalesforceErrors errors) {
         this.http = http;
         this.errors = errors;
-        this.json = json;
     }
 
     /**
@@ -44,7 +40,7 @@ final class SalesforceRecords {
         if (!reply.ok()) {
             throw errors.classify(operation, reply);
         }
-        String id = readTree(reply, operation).path("id").asText("");
+        String id = errors.body(operation, reply).path("id").asText("");
         if (!id.isEmpty()) {
             return new CrmObjectId(id);
         }
@@ -61,7 +57,7 @@ final class SalesforceRecords {
         if (!reply.ok()) {
             throw errors.classify(operation, reply);
         }
-        return new CrmObjectId(readTree(reply, operation).path("id").asText());
+        return new CrmObjectId(errors.body(operation, reply).path("id").asText());
     }
 
     void update(String type, CrmObjectId id, Map<String, Object> values) {
@@ -82,7 +78,7 @@ final class SalesforceRecords {
             if (!reply.ok()) {
                 throw errors.classify(operation, reply);
             }
-            JsonNode page = readTree(reply, operation);
+            JsonNode page = errors.body(operation, reply);
             page.path("records").forEach(records::add);
             path = page.path("done").asBoolean(true) || !page.hasNonNull("nextRecordsUrl") ? null
                     : page.get("nextRecordsUrl").asText();
@@ -98,14 +94,6 @@ final class SalesforceRecords {
         return errors;
     }
 
-    JsonNode readTree(SalesforceHttp.Reply reply, String operation) {
-        try {
-            return json.readTree(reply.body() == null || reply.body().isBlank() ? "{}" : reply.body());
-        } catch (IOException e) {
-            throw new CrmFailure(CrmFailure.Kind.RETRYABLE, "Salesforce " + operation + " answered " + reply.status()
-                    + " with a body we cannot read (" + e.getClass().getSimpleName() + ")", Optional.empty(), null);
-        }
-    }
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
