@@ -31,11 +31,13 @@ final class JdbiJobQueue implements JobQueue {
      * at most {@code max}), sets their events to {@code processing} and answers each job with its event as that
      * left it (no event: the event was decided before, and the worker reads it itself).
      *
-     * <p>The oldest {@code max} ready jobs are locked with a constant {@code limit} and the share is taken from
-     * them: with the share itself as the {@code limit}, a number known only when the claim runs, the planner
-     * assumed a tenth of the table and hashed all jobs and events to update ten (73 ms a claim under 40,000
-     * waiting, against 2.4). The ready jobs are counted only up to {@code max} times the workers, in
-     * {@code run_at} order so the count reads the {@code jobs_ready} index and stops there.
+     * <p>The share is taken from the oldest {@code max} ready jobs, chosen with a constant {@code limit}: with the
+     * share itself as the only {@code limit}, a number known only when the claim runs, the planner assumed a tenth
+     * of the table and hashed all jobs and events to update ten (73 ms a claim under 40,000 waiting, against
+     * 2.4). Only the share is locked: the ten are chosen without a lock and locked one by one as the share's
+     * {@code limit} takes them, so a claim running beside this one finds the rest (locking all ten and taking one
+     * left it nothing). The ready jobs are counted only up to {@code max} times the workers, in {@code run_at}
+     * order so the count reads the {@code jobs_ready} index.
      *
      * <p>The events are reached by id only: their status is tested as "not decided" ({@code not in}, which no index
      * answers), never as "received or processing" ({@code in}, which the status index answers). Statistics taken at
@@ -48,20 +50,22 @@ final class JdbiJobQueue implements JobQueue {
      * a drain, 0.7 ms each under a backlog, BENCHMARKS.md §2n).
      */
     private static final String CLAIM = HandleContext.RELAXED_CTE + """
-            , claimable as (
+            , oldest as materialized (
                 select id, run_at from jobs where status = 'ready' and run_at <= :now
                 order by run_at limit %1$d
-                for update skip locked
             ),
-            share as (
-                select id from claimable order by run_at
+            claimable as (
+                select j.id from oldest o join jobs j on j.id = o.id
+                where j.status = 'ready'
+                order by o.run_at
                 limit (select ceil(count(*) / %2$d::numeric)::int from (select 1 from jobs
                     where status = 'ready' and run_at <= :now order by run_at limit %1$d * %2$d) waiting)
+                for update of j skip locked
             ),
             claimed as (
                 update jobs j set status = 'running', attempts = j.attempts + 1,
                     lease_token = j.lease_token + 1, locked_until = :lockedUntil, updated_at = :now
-                from share c where j.id = c.id
+                from claimable c where j.id = c.id
                 returning j.id, j.kind, j.event_id, j.attempts, j.max_attempts, j.lease_token
             ),
             processing as (

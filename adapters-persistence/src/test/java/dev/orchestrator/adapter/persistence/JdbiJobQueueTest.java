@@ -126,6 +126,23 @@ class JdbiJobQueueTest {
     }
 
     @Test
+    void aClaimLocksOnlyTheJobsItTakesSoAClaimBesideItFindsTheRest() throws Exception {
+        enqueueJobs(3);
+        Instant now = clock.instant();
+
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        List<Integer> beside = persistence.jdbi().inTransaction(first -> {
+            int taken = first.createQuery(JdbiJobQueue.claimOf(10, 4)).bind("now", Timestamp.from(now))
+                    .bind("lockedUntil", Timestamp.from(now.plus(LEASE))).mapToMap().list().size();
+            // the first claim's transaction is still open: its locks hold while another worker claims
+            return List.of(taken, other.submit(() -> queue.claim(10, 4, LEASE, now).size()).get());
+        });
+        other.shutdown();
+
+        assertThat(beside).containsExactly(1, 1);
+    }
+
+    @Test
     void aBacklogFillsEveryClaim() {
         enqueueJobs(100);
 
