@@ -90,7 +90,7 @@ final class AuditCommands {
         return 0;
     }
 
-    static int backfill(List<String> args, PrintStream out, PrintStream err) {
+    static int backfill(List<String> args, PrintStream out) {
         if (args.isEmpty()) {
             throw new Main.UsageError("backfill-crm needs dry-run, run, approve, undo or status");
         }
@@ -99,7 +99,7 @@ final class AuditCommands {
                 "--approve-above", "--item", "--data-dir"), List.of());
         return withCrm(options, wiring -> switch (action) {
             case "dry-run" -> dryRun(wiring, options, out);
-            case "run", "undo" -> run(wiring, options, action.equals("undo"), out, err);
+            case "run", "undo" -> run(wiring, options, action.equals("undo"), out);
             case "approve" -> {
                 BackfillItem item = wiring.backfill.approve(job(wiring, options).id(),
                         Integer.parseInt(required(options, "--item")), "cli");
@@ -158,8 +158,7 @@ final class AuditCommands {
         return 0;
     }
 
-    private static int run(AuditWiring wiring, Map<String, String> options, boolean undo, PrintStream out,
-            PrintStream err) {
+    private static int run(AuditWiring wiring, Map<String, String> options, boolean undo, PrintStream out) {
         BackfillJob job = job(wiring, options);
         BackfillRate rate = new BackfillRate(
                 Double.parseDouble(options.getOrDefault("--rate", Double.toString(wiring.settings.rate().perSecond()))),

@@ -52,7 +52,6 @@ final class AuditWiring {
     }
 
     final CrmRecords records;
-    final CrmRecordFixes fixes;
     final AuditCrmService audit;
     final CrmBackfillService backfill;
     final BackfillIdentityFromCrmService identity;
@@ -63,6 +62,7 @@ final class AuditWiring {
             IdGenerator ids) {
         this.crm = settings.crm();
         this.settings = AuditSettings.fromEnvironment(System.getenv());
+        CrmRecordFixes fixes;
         switch (settings.crm()) {
             case "hubspot" -> {
                 HubSpotAdapter.LanesWithRecords hubSpot = HubSpotAdapter.createLanesWithRecords(
@@ -70,18 +70,18 @@ final class AuditWiring {
                                 "HUBSPOT_COMPANY_PROPERTIES", () -> HubSpotCompanyFields.fromEnvironment(
                                         System.getenv())), http, clock);
                 this.records = hubSpot.records();
-                this.fixes = hubSpot.fixes();
+                fixes = hubSpot.fixes();
             }
             case "salesforce" -> {
                 SalesforceSettings salesforce = SalesforceSettings.fromEnvironment(System.getenv());
                 this.records = SalesforceAdapter.records(salesforce, CrmWiring.companyFields(
                         "SALESFORCE_ACCOUNT_FIELDS", () -> SalesforceAccountFields.fromEnvironment(System.getenv())),
                         http);
-                this.fixes = SalesforceAdapter.fixes(salesforce, http);
+                fixes = SalesforceAdapter.fixes(salesforce, http);
             }
             default -> {
                 this.records = SandboxCrmAdapter.records(database.dataSource(), clock);
-                this.fixes = SandboxCrmAdapter.fixes(database.dataSource(), clock);
+                fixes = SandboxCrmAdapter.fixes(database.dataSource(), clock);
             }
         }
         this.audit = new AuditCrmService(FreeMailDomains.shipped(), new IsoCountryCodes(), SurvivorRule.mostComplete(),

@@ -66,7 +66,7 @@ public final class Main {
             case "audit":
                 return AuditCommands.audit(rest, out);
             case "backfill-crm":
-                return AuditCommands.backfill(rest, out, err);
+                return AuditCommands.backfill(rest, out);
             case "backfill-identity":
                 return AuditCommands.identity(rest, out);
             case "help":
