@@ -10,6 +10,7 @@ import dev.orchestrator.application.port.out.crm.RecordField;
 import dev.orchestrator.application.port.out.crm.RecordType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,18 +109,22 @@ final class SalesforceRecordFixes implements CrmRecordFixes {
     @Override
     public boolean merge(RecordType type, String winnerId, String loserId) {
         String operation = "backfill merge " + type.key() + " " + loserId + " into " + winnerId;
-        JsonNode loserState = stateOf(type, checked(loserId), operation);
-        if (loserState.path("IsDeleted").asBoolean(false)) {
-            String master = text(loserState, "MasterRecordId");
+        List<String> merged = mergedFields(type);
+        List<JsonNode> both = bothRecords(type, checked(winnerId), checked(loserId), merged, operation);
+        JsonNode winner = both.get(0);
+        JsonNode loser = both.get(1);
+        if (loser.path("IsDeleted").asBoolean(false)) {
+            String master = text(loser, "MasterRecordId");
             if (master.equals(winnerId)) {
                 return false;
             }
             throw new CrmFailure(CrmFailure.Kind.REVIEW, "Salesforce " + operation + ": the record is deleted"
                     + (master.isEmpty() ? "" : ", merged into " + master));
         }
-        List<String> merged = mergedFields(type);
-        JsonNode winner = get(type, checked(winnerId), merged);
-        JsonNode loser = get(type, loserId, merged);
+        if (winner.path("IsDeleted").asBoolean(false)) {
+            throw new CrmFailure(CrmFailure.Kind.REVIEW, "Salesforce " + operation + ": the surviving record "
+                    + winnerId + " is deleted");
+        }
         Map<String, String> fills = new LinkedHashMap<>();
         for (String name : merged) {
             if (text(winner, name).isBlank() && !text(loser, name).isBlank()) {
@@ -135,19 +140,36 @@ final class SalesforceRecordFixes implements CrmRecordFixes {
         throw errors.classifySoap(operation, reply.status(), outcome.errors());
     }
 
-    /** The record whether or not it is deleted: {@code queryAll} sees the recycle bin, where merged records go. */
-    private JsonNode stateOf(RecordType type, String id, String operation) {
-        String soql = "SELECT Id, IsDeleted, MasterRecordId FROM " + sObject(type) + " WHERE Id = " + Soql.quote(id);
+    /**
+     * Both records with the merged fields, deleted or not, in one {@code queryAll} (it sees the recycle bin, where
+     * merged records go, with {@code MasterRecordId}): the winner first, then the loser. Salesforce answers 18-letter
+     * ids, so a 15-letter id is matched by its first fifteen.
+     */
+    private List<JsonNode> bothRecords(RecordType type, String winnerId, String loserId, List<String> fields,
+            String operation) {
+        String soql = "SELECT Id, IsDeleted, MasterRecordId, " + String.join(", ", fields) + " FROM "
+                + sObject(type) + " WHERE Id IN (" + Soql.quote(winnerId) + ", " + Soql.quote(loserId) + ")";
         SalesforceHttp.Reply reply = http.send(operation, "GET", "/queryAll?q=" + encode(soql), Optional.empty());
         if (!reply.ok()) {
             throw errors.classify(operation, reply);
         }
         JsonNode records = errors.body(operation, reply).path("records");
-        if (records.isEmpty()) {
-            throw errors.classify(operation, new SalesforceHttp.Reply(404, reply.headers(),
-                    "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"no " + sObject(type) + " has the id " + id + "\"}]"));
+        List<JsonNode> both = new ArrayList<>();
+        for (String id : List.of(winnerId, loserId)) {
+            JsonNode found = null;
+            for (JsonNode record : records) {
+                if (record.path("Id").asText().regionMatches(0, id, 0, 15)) {
+                    found = record;
+                }
+            }
+            if (found == null) {
+                throw errors.classify(operation, new SalesforceHttp.Reply(404, reply.headers(),
+                        "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"no " + sObject(type) + " has the id " + id
+                                + "\"}]"));
+            }
+            both.add(found);
         }
-        return records.get(0);
+        return both;
     }
 
     private JsonNode get(RecordType type, String id, List<String> names) {

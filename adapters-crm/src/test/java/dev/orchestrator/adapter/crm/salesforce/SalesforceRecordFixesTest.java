@@ -134,10 +134,9 @@ class SalesforceRecordFixesTest {
         String loser = org.hold("Contact", Map.of("LastName", "Doe"));
         fixes.read(RecordType.CONTACT, winner, Set.of(RecordField.PHONE));
         org.expireSessions();
-        org.respondNext(200, "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"" + loser
-                + "\",\"IsDeleted\":false,\"MasterRecordId\":null}]}");
-        org.respondNext(200, "{\"Id\":\"" + winner + "\",\"LastName\":\"Doe\"}");
-        org.respondNext(200, "{\"Id\":\"" + loser + "\",\"LastName\":\"Doe\"}");
+        org.respondNext(200, "{\"totalSize\":2,\"done\":true,\"records\":[{\"Id\":\"" + winner
+                + "\",\"IsDeleted\":false,\"LastName\":\"Doe\"},{\"Id\":\"" + loser
+                + "\",\"IsDeleted\":false,\"LastName\":\"Doe\"}]}");
 
         boolean merged = fixes.merge(RecordType.CONTACT, winner, loser);
 
