@@ -279,13 +279,25 @@ class ScaleOutTest {
         assertThat(stored).isEqualTo(queued);
     }
 
+    @Test
+    void eachInstanceShowsInItsMetricsHowManyWorkersItRuns() throws Exception {
+        String configured = postgres.serverEnvironment().get("WORKER_THREADS");
+
+        assertThat(metric(first, "orchestrator_worker_threads")).isEqualTo(Long.parseLong(configured));
+        assertThat(metric(second, "orchestrator_worker_threads")).isEqualTo(Long.parseLong(configured));
+    }
+
     private static final int SWEEP_LIMIT = 5;
 
     /** Leads this instance's pipeline ran, from its own metrics: one enrichment lookup per lead with a company. */
     private long leadsProcessedBy(ServerProcess server) throws Exception {
+        return metric(server, "orchestrator_enrichment_lookups_total");
+    }
+
+    private long metric(ServerProcess server, String name) throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(server.uri("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("orchestrator_enrichment_lookups_total "))
+        return metrics.lines().filter(line -> line.startsWith(name + " "))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip()))
                 .findFirst().orElseThrow();
     }

@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
  * Benchmark 2 of issue 11: form lead → contact in the sandbox CRM, every step audited. Holds a steady
  * 100 leads/s and reports per-lead latency from receipt to the last pipeline step (from each event's decision
  * trace), then floods the queue and reports the maximum sustained leads/s the workers complete.
- * Usage: EndToEndBenchmark [--jar …] [--seconds 30] [--rate 100] [--workers 4] [--companies 10000] [--warmup 60]
+ * Usage: EndToEndBenchmark [--jar …] [--seconds 30] [--rate 100] [--workers N, default the server's] [--companies 10000] [--warmup 60]
  * [--warmup-floods 3] ({@code --companies 0}: every lead from one company, which every lead then updates). Each
  * drain prints the server's CPU per lead by part (workers, JIT compiler, GC, PostgreSQL), so a figure paid for in
  * compilation shows as such.
@@ -34,7 +34,8 @@ public final class EndToEndBenchmark {
         Path jar = Path.of(IngestBenchmark.option(args, "--jar", "web-admin/target/crm-orchestrator.jar"));
         Duration duration = Duration.ofSeconds(Long.parseLong(IngestBenchmark.option(args, "--seconds", "30")));
         double rate = Double.parseDouble(IngestBenchmark.option(args, "--rate", "100"));
-        String workers = IngestBenchmark.option(args, "--workers", "4");
+        // Unset, the server chooses as it would for a user (one worker a processor with the sandbox CRM).
+        Map<String, String> env = IngestBenchmark.workersEnv(args);
         int companies = Integer.parseInt(IngestBenchmark.option(args, "--companies", "10000"));
         // A server runs for days: the JIT compiles the pipeline in its first minutes (a C2 compiler thread takes
         // about a tenth of the machine then), so the measured phases start after a warm-up at the steady rate.
@@ -45,7 +46,8 @@ public final class EndToEndBenchmark {
         System.out.println("machine: " + Machine.describe());
         System.out.println(Machine.speedProbe());
         System.out.println("leads from " + (companies > 0 ? companies + " companies drawn at random" : "one company"));
-        try (ServerUnderTest server = ServerUnderTest.product(jar, "512m", Map.of("WORKER_THREADS", workers))) {
+        try (ServerUnderTest server = ServerUnderTest.product(jar, "512m", env)) {
+            String workers = IngestBenchmark.workers(server);
             LoadClient client = new LoadClient(server.uri("/webhooks/form"), Long.toString(System.nanoTime(), 36),
                     companies);
             client.closedLoop("start", 8, Duration.ofSeconds(5));

@@ -14,6 +14,7 @@ import java.util.Optional;
  * separate process. Finds the closed-loop maximum, then holds 50 %, 80 % and 100 % of it open-loop, and checks
  * that every acknowledged event was stored.
  * Usage: IngestBenchmark [--jar web-admin/target/crm-orchestrator.jar] [--seconds 15] [--concurrency 32]
+ *     [--workers N, default the server's]
  */
 public final class IngestBenchmark {
     private IngestBenchmark() {
@@ -23,7 +24,6 @@ public final class IngestBenchmark {
         Path jar = Path.of(option(args, "--jar", "web-admin/target/crm-orchestrator.jar"));
         Duration duration = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "15")));
         int concurrency = Integer.parseInt(option(args, "--concurrency", "32"));
-        String workers = option(args, "--workers", "4");
         // Unmeasured first: after 5 s the product's JIT compiler still took a seventh of the machine (perf).
         Duration warmup = Duration.ofSeconds(Long.parseLong(option(args, "--warmup", "20")));
         System.out.println("machine: " + Machine.describe());
@@ -35,8 +35,8 @@ public final class IngestBenchmark {
         try (ServerUnderTest bare = ServerUnderTest.bareReceiver(jar, "512m")) {
             report.addAll(run("bare receiver", bare, warmup, duration, concurrency));
         }
-        try (ServerUnderTest product = ServerUnderTest.product(jar, "512m", Map.of("WORKER_THREADS", workers))) {
-            report.addAll(run("product (" + workers + " workers)", product, warmup, duration, concurrency));
+        try (ServerUnderTest product = ServerUnderTest.product(jar, "512m", workersEnv(args))) {
+            report.addAll(run("product (" + workers(product) + " workers)", product, warmup, duration, concurrency));
             report.add(String.format("product peak RSS (JVM, -Xmx512m): %.0f MiB", Machine.peakRssMiB(product.pid())));
         }
         System.out.println();
@@ -74,6 +74,17 @@ public final class IngestBenchmark {
         lines.add(String.format("%s: sent %d, failed %d, stored %.0f → every acknowledged event stored: %s", name,
                 sent, failed, stored, stored >= sent - failed));
         return lines;
+    }
+
+    /** {@code WORKER_THREADS} from {@code --workers}; none when it is not given, so the server's default holds. */
+    static Map<String, String> workersEnv(String[] args) {
+        String workers = option(args, "--workers", null);
+        return workers == null ? Map.of() : Map.of("WORKER_THREADS", workers);
+    }
+
+    /** How many workers the server runs, as its {@code /metrics} says. */
+    static String workers(ServerUnderTest server) throws Exception {
+        return String.format("%.0f", server.metric("orchestrator_worker_threads"));
     }
 
     static String option(String[] args, String name, String fallback) {

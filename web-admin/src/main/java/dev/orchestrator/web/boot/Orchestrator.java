@@ -89,6 +89,7 @@ import dev.orchestrator.web.api.ContactsApi;
 import dev.orchestrator.web.api.DeadLettersApi;
 import dev.orchestrator.web.api.EventsApi;
 import dev.orchestrator.web.api.HealthApi;
+import dev.orchestrator.web.api.MetricsSource;
 import dev.orchestrator.web.api.ReviewApi;
 import dev.orchestrator.web.api.PrivacyApi;
 import dev.orchestrator.web.edge.SecuritySettings;
@@ -243,7 +244,8 @@ public final class Orchestrator implements AutoCloseable {
                     new EventsApi(eventQueries, auth),
                     new ContactsApi(contactQueries, auth),
                     new HealthApi(health, List.of(guard, retention, new EnrichmentMetrics(enricher),
-                            new dev.orchestrator.web.api.AlertsHealth(actions.alerts()))),
+                            new dev.orchestrator.web.api.AlertsHealth(actions.alerts()),
+                            workerThreads(settings.workerThreads()))),
                     new SweepApi(sweep, auth),
                     new RulesApi(dryRuns, rules, new RulesetYamlParser(), populations, owners, auth, json,
                             shadowRules, Orchestrator::activeRulesetBytes),
@@ -282,6 +284,13 @@ public final class Orchestrator implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** How many workers claim jobs here: what a dashboard reads beside the queue's lag (and the benchmarks print). */
+    private static MetricsSource workerThreads(int count) {
+        return out -> out.append("# HELP orchestrator_worker_threads Threads that claim and run jobs\n")
+                .append("# TYPE orchestrator_worker_threads gauge\n")
+                .append("orchestrator_worker_threads ").append(count).append('\n');
     }
 
     private static BrowserAuth browserAuth(Settings settings, Clock clock) {

@@ -122,7 +122,19 @@ public record Settings(
         Path dataDir = dataDirFlag.orElseGet(() -> Path.of(env.getOrDefault("DATA_DIR", "data")));
         return new Settings(port, dataDir, Optional.ofNullable(env.get("DATABASE_URL")).filter(s -> !s.isBlank()),
                 crm, secrets, tokens, Optional.ofNullable(env.get("PUBLIC_BASE_URL")).filter(s -> !s.isBlank()),
-                integer(env, "WORKER_THREADS", 4), integer(env, "DATABASE_POOL_SIZE", 16), devSecrets, adminUsers);
+                integer(env, "WORKER_THREADS", defaultWorkerThreads(crm, Runtime.getRuntime().availableProcessors())),
+                integer(env, "DATABASE_POOL_SIZE", 16), devSecrets, adminUsers);
+    }
+
+    /**
+     * Workers when {@code WORKER_THREADS} is not set. With the sandbox CRM all of a lead's work is CPU, the JVM's and
+     * PostgreSQL's on the same processors: workers beyond them only take turns on them, and every lead costs more
+     * (on two cores 7.0–7.8 ms of CPU a lead with two workers against 8.2–8.4 with three or four, for as many leads
+     * a second, and the intake kept more of the machine; BENCHMARKS.md §2q). With HubSpot or Salesforce a worker waits
+     * on the API for most of a lead, so it keeps four (README: raise it towards the CRM's rate limit).
+     */
+    static int defaultWorkerThreads(String crm, int processors) {
+        return crm.equals("sandbox") ? Math.max(2, processors) : 4;
     }
 
     private static List<String> csv(String value) {
