@@ -221,6 +221,9 @@ public final class CrmBackfillService implements CrmBackfillUseCase {
                 pacer.acquire();
                 requests++;
                 if (crm.merge(item.recordType(), item.recordId(), loser)) {
+                    // the check of the loser's state and the merge: the next request waits its turn after both
+                    requests++;
+                    pacer.acquire();
                     merged.add(loser);
                 }
             }
@@ -313,8 +316,8 @@ public final class CrmBackfillService implements CrmBackfillUseCase {
                 day = now;
                 usedToday = store.requestsOn(job.crm(), day);
             }
-            // an item costs at most two requests, a merge one per merged record
-            long worst = item.kind() == FixKind.MERGE ? item.mergeIds().size() : 2;
+            // an item costs at most two requests, a merge two per merged record (CrmRecordFixes.merge)
+            long worst = item.kind() == FixKind.MERGE ? 2L * item.mergeIds().size() : 2;
             if (usedToday + worst > command.rate().perDay()) {
                 return Optional.of(JobStatus.DAILY_LIMIT);
             }

@@ -260,6 +260,22 @@ class SandboxCrmBackfillTest {
     }
 
     @Test
+    void aMergeCountsItsCheckAndTheMergeAgainstThePaceAndTheBudget() {
+        CrmBackfillService service = service(fixes);
+        BackfillJob job = plan(service, 2);
+
+        BackfillRunReport report = service.run(run(job, RATE));
+
+        List<BackfillItem> items = service.items(job.id());
+        assertThat(items).anyMatch(i -> i.kind() == FixKind.MERGE && i.status() == ItemStatus.DONE);
+        // a field: its read, and its write unless it already held the value; a merge: check and merge per record
+        long expected = items.stream().mapToLong(i -> i.kind() == FixKind.MERGE ? 2L * i.mergeIds().size()
+                : i.note().equals("written") ? 2 : 1).sum();
+        assertThat(report.requests()).isEqualTo(expected);
+        assertThat(report.elapsed()).isEqualTo(Duration.ofMillis(250).multipliedBy(expected - 1));
+    }
+
+    @Test
     void aSpentDailyBudgetStopsTheRunUntilTheNextDay() {
         CrmBackfillService service = service(fixes);
         BackfillJob job = plan(service, 2);

@@ -20,6 +20,8 @@ public interface CrmRecordFixes {
      * Merges {@code loserId} into {@code winnerId} the way the CRM merges: the winner keeps its values and takes the
      * loser's where it has none, the loser's links move to the winner, the loser is gone and its id is remembered as
      * merged into the winner. Merging a loser already merged into this winner changes nothing ({@code false}).
+     * A merge is two API requests, the check of the loser's state and the merge ({@code true}), or the check alone
+     * ({@code false}): the backfill paces and budgets it so.
      */
     boolean merge(RecordType type, String winnerId, String loserId);
 }
